@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define RAPPORT_SCHEMA_VERSION 1
+#define RAPPORT_APPLICATION_ID 0x52505054 /* "RPPT" */
+
+#define RAPPORT_TYPE_DATABASE (rapport_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportDatabase, rapport_database, RAPPORT, DATABASE, GObject)
+
+typedef gboolean (*RapportTransactionFunc) (RapportDatabase *db,
+                                            gpointer         user_data,
+                                            GError         **error);
+
+/* Opens or creates the file (0600, folder 0700), refuses a newer schema without
+ * touching it, and migrates an older one, each step in one transaction. */
+RapportDatabase *rapport_database_open            (const char       *path,
+                                                   GError          **error);
+const char      *rapport_database_get_path        (RapportDatabase  *self);
+sqlite3         *rapport_database_get_handle      (RapportDatabase  *self);
+gboolean         rapport_database_is_read_only    (RapportDatabase  *self);
+int              rapport_database_get_schema_version (RapportDatabase *self);
+
+/* A prepared statement cached by the address of @sql (a static string), reset
+ * and with its bindings cleared; NULL with @error set on failure. */
+sqlite3_stmt    *rapport_database_prepare         (RapportDatabase  *self,
+                                                   const char       *sql,
+                                                   GError          **error);
+gboolean         rapport_database_exec            (RapportDatabase  *self,
+                                                   const char       *sql,
+                                                   GError          **error);
+/* Runs @func inside BEGIN IMMEDIATE … COMMIT, rolling back when it fails and
+ * retrying the whole transaction while another process holds the lock. */
+gboolean         rapport_database_transaction     (RapportDatabase  *self,
+                                                   RapportTransactionFunc func,
+                                                   gpointer          user_data,
+                                                   GError          **error);
+/* Sets @error from the connection's last error, as a sentence for a person. */
+void             rapport_database_set_error       (RapportDatabase  *self,
+                                                   int               rc,
+                                                   GError          **error);
+
+/* Binding helpers; NULL binds NULL. */
+void             rapport_bind_text                (sqlite3_stmt     *stmt,
+                                                   int               index,
+                                                   const char       *text);
+void             rapport_bind_date                (sqlite3_stmt     *stmt,
+                                                   int               index,
+                                                   const GDate      *date);
+/* Reads an ISO date column into @out (invalid when NULL). */
+void             rapport_column_date              (sqlite3_stmt     *stmt,
+                                                   int               column,
+                                                   GDate            *out);
+const char      *rapport_column_text              (sqlite3_stmt     *stmt,
+                                                   int               column);
+
+char            *rapport_uuid_new                 (void);
+
+G_END_DECLS

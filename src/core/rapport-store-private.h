@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Core-internal API of RapportStore, for other core components (import,
+ * reports, backups) that must work inside one of the store's transactions. */
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* Must be called inside rapport_database_transaction(). Validates and inserts
+ * @customer (giving it an id and timestamps); opens a `new` follow-up if asked. */
+gboolean  _rapport_store_insert_customer   (RapportStore    *self,
+                                            RapportCustomer *customer,
+                                            gboolean         open_new_follow_up,
+                                            GError         **error);
+/* Inside a transaction: rewrites the stored fields of an existing customer. */
+gboolean  _rapport_store_write_customer    (RapportStore    *self,
+                                            RapportCustomer *customer,
+                                            GError         **error);
+/* The id of a live customer with the same email (case-insensitive) or the same
+ * phone digits, or NULL. Empty email/phone never match. */
+char     *_rapport_store_find_duplicate    (RapportStore    *self,
+                                            const char      *email,
+                                            const char      *phone,
+                                            GError         **error);
+/* Reads one customer row (internal rowid) or NULL. */
+RapportCustomer *_rapport_store_load_customer (RapportStore *self,
+                                            gint64           rowid,
+                                            GError         **error);
+gint64    _rapport_store_resolve_customer  (RapportStore    *self,
+                                            const char      *id,
+                                            GError         **error);
+/* Emits RapportStore::changed; call after a committed transaction. */
+void      _rapport_store_emit_changed      (RapportStore    *self);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Shared between the store's files (customers, follow-ups, calls). */
+RapportDatabase *_rapport_store_db          (RapportStore *self);
+const RapportRules *_rapport_store_rules    (RapportStore *self);
+/* Fills @out with @date, or with the store's today when @date is NULL. */
+void      _rapport_store_day                (RapportStore *self,
+                                             const GDate  *date,
+                                             GDate        *out);
+/* Opens the `new` follow-up of a customer; inside a transaction. */
+gboolean  _rapport_store_open_new_follow_up (RapportStore *self,
+                                             gint64        customer_rowid,
+                                             const GDate  *since,
+                                             GError      **error);
+/* The due date of a regular check-in: the later of the last reached call and
+ * the first service date, plus the cadence, forward to a business day, and
+ * not before @not_before. Inside a transaction. */
+gboolean  _rapport_store_regular_due        (RapportStore *self,
+                                             gint64        customer_rowid,
+                                             const GDate  *not_before,
+                                             GDate        *out,
+                                             GError      **error);
+/* Builds follow-up objects from a row of the shared column list. */
+#define RAPPORT_FOLLOW_UP_COLUMNS \
+  "f.uuid, c.uuid, f.situation, f.state, f.flagged_on, f.due, f.attempts, f.close_reason, f.closed_on, f.note"
+RapportFollowUp *_rapport_follow_up_from_row (sqlite3_stmt *stmt,
+                                              int           first_column);
+
+G_END_DECLS
