@@ -479,8 +479,10 @@ rapport_store_get_agenda (RapportStore  *self,
                           const GDate   *day,
                           GError       **error)
 {
+  /* One statement for the whole day: customer and follow-up columns side by
+   * side, grouped by customer, so the agenda costs one index range scan. */
   static const char sql[] =
-    "SELECT c.id, " RAPPORT_FOLLOW_UP_COLUMNS
+    "SELECT c." RAPPORT_CUSTOMER_COLUMNS_C ", " RAPPORT_FOLLOW_UP_COLUMNS
     " FROM follow_ups f JOIN customers c ON c.id = f.customer_id"
     " WHERE f.state = 'open' AND f.due <= ?1 AND f.deleted_at IS NULL AND c.deleted_at IS NULL"
     " ORDER BY c.id";
@@ -499,40 +501,27 @@ rapport_store_get_agenda (RapportStore  *self,
     return NULL;
   rapport_bind_date (stmt, 1, &d);
 
-  /* Rows come grouped by customer; the customer rows are read afterwards so
-   * that only one statement steps at a time. */
-  {
-    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RapportFollowUp) follow_up = NULL;
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 rowid = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (rowids, rowid);
-        g_ptr_array_add (follow_ups, _rapport_follow_up_from_row (stmt, 1));
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        rapport_database_set_error (db, rc, error);
-        return NULL;
-      }
-
-    for (guint i = 0; i < rowids->len; i++)
-      {
-        gint64 rowid = g_array_index (rowids, gint64, i);
-        if (entry == NULL || rowid != entry_customer)
-          {
-            g_autoptr(RapportCustomer) customer = _rapport_store_load_customer (self, rowid, error);
-            if (customer == NULL)
-              return NULL;
-            entry = _rapport_agenda_entry_new (customer, &d, rules->business_days);
-            entry_customer = rowid;
-            g_ptr_array_add (entries, entry);
-          }
-        _rapport_agenda_entry_add (entry, g_ptr_array_index (follow_ups, i));
-      }
-  }
+      if (entry == NULL || rowid != entry_customer)
+        {
+          g_autoptr(RapportCustomer) customer = _rapport_customer_from_row (stmt, 0);
+          entry = _rapport_agenda_entry_new (customer, &d, rules->business_days);
+          entry_customer = rowid;
+          g_ptr_array_add (entries, entry);
+        }
+      follow_up = _rapport_follow_up_from_row (stmt, RAPPORT_CUSTOMER_N_COLUMNS);
+      _rapport_agenda_entry_add (entry, follow_up);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (db, rc, error);
+      return NULL;
+    }
 
   g_ptr_array_sort (entries, _rapport_agenda_entry_compare);
   return g_steal_pointer (&entries);

@@ -61,6 +61,15 @@ gboolean  _rapport_store_regular_due        (RapportStore *self,
 /* Builds follow-up objects from a row of the shared column list. */
 #define RAPPORT_FOLLOW_UP_COLUMNS \
   "f.uuid, c.uuid, f.situation, f.state, f.flagged_on, f.due, f.attempts, f.close_reason, f.closed_on, f.note"
+#define RAPPORT_CUSTOMER_COLUMNS \
+  "id, uuid, name, company, phone, email, notes, since, cadence_days, phone_needs_check, created_at, updated_at"
+#define RAPPORT_CUSTOMER_COLUMNS_C \
+  "id, c.uuid, c.name, c.company, c.phone, c.email, c.notes, c.since, c.cadence_days," \
+  " c.phone_needs_check, c.created_at, c.updated_at"
+#define RAPPORT_CUSTOMER_N_COLUMNS 12
+/* Reads the columns of RAPPORT_CUSTOMER_COLUMNS (as c.id, c.uuid, …) from @first_column. */
+RapportCustomer *_rapport_customer_from_row (sqlite3_stmt *stmt,
+                                             int           first_column);
 RapportFollowUp *_rapport_follow_up_from_row (sqlite3_stmt *stmt,
                                               int           first_column);
 

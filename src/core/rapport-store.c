@@ -306,28 +306,28 @@ rapport_store_set_rules (RapportStore       *self,
 
 /* Customers */
 
-#define CUSTOMER_COLUMNS \
-  "id, uuid, name, company, phone, email, notes, since, cadence_days, phone_needs_check, created_at, updated_at"
+#define CUSTOMER_COLUMNS RAPPORT_CUSTOMER_COLUMNS
 
-static RapportCustomer *
-customer_from_row (sqlite3_stmt *stmt)
+RapportCustomer *
+_rapport_customer_from_row (sqlite3_stmt *stmt,
+                            int           c)
 {
   RapportCustomer *customer = rapport_customer_new ();
   GDate since;
 
-  rapport_customer_set_name (customer, rapport_column_text (stmt, 2));
-  rapport_customer_set_company (customer, rapport_column_text (stmt, 3));
-  rapport_customer_set_phone (customer, rapport_column_text (stmt, 4));
-  rapport_customer_set_email (customer, rapport_column_text (stmt, 5));
-  rapport_customer_set_notes (customer, rapport_column_text (stmt, 6));
-  rapport_column_date (stmt, 7, &since);
+  rapport_customer_set_name (customer, rapport_column_text (stmt, c + 2));
+  rapport_customer_set_company (customer, rapport_column_text (stmt, c + 3));
+  rapport_customer_set_phone (customer, rapport_column_text (stmt, c + 4));
+  rapport_customer_set_email (customer, rapport_column_text (stmt, c + 5));
+  rapport_customer_set_notes (customer, rapport_column_text (stmt, c + 6));
+  rapport_column_date (stmt, c + 7, &since);
   rapport_customer_set_since (customer, &since);
-  rapport_customer_set_cadence_days (customer, (guint) sqlite3_column_int (stmt, 8));
-  rapport_customer_set_phone_needs_check (customer, sqlite3_column_int (stmt, 9));
-  _rapport_customer_set_stored (customer, sqlite3_column_int64 (stmt, 0),
-                                rapport_column_text (stmt, 1),
-                                rapport_column_text (stmt, 10),
-                                rapport_column_text (stmt, 11));
+  rapport_customer_set_cadence_days (customer, (guint) sqlite3_column_int (stmt, c + 8));
+  rapport_customer_set_phone_needs_check (customer, sqlite3_column_int (stmt, c + 9));
+  _rapport_customer_set_stored (customer, sqlite3_column_int64 (stmt, c),
+                                rapport_column_text (stmt, c + 1),
+                                rapport_column_text (stmt, c + 10),
+                                rapport_column_text (stmt, c + 11));
   return customer;
 }
 
@@ -347,7 +347,7 @@ _rapport_store_load_customer (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 1, rowid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    customer = customer_from_row (stmt);
+    customer = _rapport_customer_from_row (stmt, 0);
   else if (rc == SQLITE_DONE)
     g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
                          _("The customer no longer exists"));
@@ -724,6 +724,21 @@ append_fts_phrase (GString    *query,
   g_string_append_c (query, '"');
 }
 
+/* "%word%" with LIKE's own wildcards escaped, so "50%" means 50%. */
+static char *
+like_pattern (const char *word)
+{
+  GString *s = g_string_new ("%");
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 haystack_contains (const char *haystack_folded,
                    const char *word)
@@ -751,7 +766,8 @@ rapport_store_search_customer_ids (RapportStore  *self,
     "SELECT uuid, name || ' ' || company || ' ' || phone || ' ' || phone_digits"
     "   || ' ' || email || ' ' || notes"
     " FROM customers WHERE deleted_at IS NULL"
-    " AND (name LIKE ?1 OR company LIKE ?1 OR phone LIKE ?1 OR email LIKE ?1 OR notes LIKE ?1)"
+    " AND (name LIKE ?1 ESCAPE '\\' OR company LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\'"
+    "   OR email LIKE ?1 ESCAPE '\\' OR notes LIKE ?1 ESCAPE '\\')"
     " ORDER BY name COLLATE NOCASE, id";
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) fts = g_string_new (NULL);
@@ -781,7 +797,7 @@ rapport_store_search_customer_ids (RapportStore  *self,
   else if (short_words->len > 0)
     {
       stmt = rapport_database_prepare (self->db, like_sql, error);
-      like = g_strdup_printf ("%%%s%%", (char *) g_ptr_array_index (short_words, 0));
+      like = like_pattern (g_ptr_array_index (short_words, 0));
       if (stmt)
         rapport_bind_text (stmt, 1, like);
     }
@@ -832,7 +848,7 @@ rapport_store_get_customers (RapportStore        *self,
       rapport_bind_text (stmt, 1, ids[i]);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        g_ptr_array_add (customers, customer_from_row (stmt));
+        g_ptr_array_add (customers, _rapport_customer_from_row (stmt, 0));
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
