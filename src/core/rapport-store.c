@@ -797,7 +797,10 @@ rapport_store_search_customer_ids (RapportStore  *self,
   else if (short_words->len > 0)
     {
       stmt = rapport_database_prepare (self->db, like_sql, error);
-      like = like_pattern (g_ptr_array_index (short_words, 0));
+      /* LIKE folds ASCII case only: "é" must still find "Émile", so other
+       * words are left to the casefold check below. */
+      like = g_str_is_ascii (g_ptr_array_index (short_words, 0))
+             ? like_pattern (g_ptr_array_index (short_words, 0)) : g_strdup ("%");
       if (stmt)
         rapport_bind_text (stmt, 1, like);
     }
