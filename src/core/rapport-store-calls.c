@@ -385,7 +385,9 @@ log_call_cb (RapportDatabase *db,
         return FALSE;
     }
 
-  if (in->result == RAPPORT_RESULT_REACHED && in->problem_persists)
+  /* Only a call that closed due follow-ups reopens a problem: a call when
+   * nothing is due changes no follow-up (issue 2). */
+  if (in->result == RAPPORT_RESULT_REACHED && in->problem_persists && due->len > 0)
     {
       /* The problem goes back to the owner: a waiting nothing-went-right. */
       gint64 existing = find_open (db, customer, RAPPORT_SITUATION_NOTHING_WENT_RIGHT, NULL, error);
