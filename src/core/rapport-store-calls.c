@@ -529,7 +529,9 @@ undo_call_cb (RapportDatabase *db,
     }
 
   {
-    const char *const sqls[] = { restore_sql, drop_effects_sql, drop_opened_sql };
+    /* The follow-ups the call opened go first: the ones it closed may be of
+     * the same situation, and only one may be open at a time. */
+    const char *const sqls[] = { drop_opened_sql, restore_sql, drop_effects_sql };
     for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
       {
         stmt = rapport_database_prepare (db, sqls[i], error);
