@@ -117,7 +117,7 @@ rapport_cli_agenda (RapportCliContext  *ctx,
         rapport_cli_append_cell (line, due, 10);
         rapport_cli_append_cell (line, e ? late : _("LATE"), 12);
         rapport_cli_append_cell (line, e ? tries : _("TRIES"), 5);
-        g_string_append (line, e ? rapport_agenda_entry_get_note (e) : _("NOTE"));
+        rapport_cli_append_text (line, e ? rapport_agenda_entry_get_note (e) : _("NOTE"));
         g_strchomp (line->str);
         g_string_append_printf (out, "%s\n", line->str);
       }
@@ -162,6 +162,9 @@ rapport_cli_log (RapportCliContext  *ctx,
   if (!rapport_call_result_from_key (result_text, &input.result))
     return rapport_cli_usage (ctx, _("“%s” is not a call result; use one of: %s"), result_text,
                               rapport_call_result_valid_keys ());
+  /* Name the option the person has to add, which the core cannot know. */
+  if (input.result == RAPPORT_RESULT_CALLBACK && callback_text == NULL)
+    return rapport_cli_usage (ctx, _("--result callback needs --callback DATE, the day to call back on"));
   if (satisfaction_text != NULL)
     {
       guint64 v;
@@ -220,22 +223,8 @@ rapport_cli_history (RapportCliContext  *ctx,
     g_autoptr(GString) out = g_string_new (NULL);
     g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: %u call\n", "%s: %u calls\n", calls->len),
                             rapport_customer_get_name (customer), calls->len);
-    for (guint i = 0; i < calls->len; i++)
-      {
-        RapportCall *call = g_ptr_array_index (calls, i);
-        g_autofree char *day = rapport_date_to_iso (rapport_call_get_date (call));
-        g_autoptr(GString) line = g_string_new ("  ");
-        g_autofree char *rating = rapport_call_get_satisfaction (call)
-          ? g_strdup_printf ("%u/5", rapport_call_get_satisfaction (call)) : g_strdup ("");
-
-        rapport_cli_append_cell (line, day, 10);
-        rapport_cli_append_cell (line, rapport_call_result_to_key (rapport_call_get_result (call)), 12);
-        rapport_cli_append_cell (line, rating, 4);
-        rapport_cli_append_cell (line, rapport_call_get_staff (call), 16);
-        g_string_append (line, rapport_call_get_note (call));
-        g_strchomp (line->str);
-        g_string_append_printf (out, "%s\n", line->str);
-      }
+    if (calls->len > 0)
+      rapport_cli_append_calls (out, calls);
     rapport_cli_print (out->str);
   }
   return 0;

@@ -42,9 +42,17 @@ gboolean  rapport_cli_date          (const char        *option,
                                      GError           **error);
 /* Writes text to stdout, exactly. */
 void      rapport_cli_print         (const char        *text);
-/* Pads @text with spaces to @width characters (not bytes), for aligned columns. */
+/* Pads @text with spaces to @width characters (not bytes), for aligned columns;
+ * line breaks in @text become " / " so that a row stays one line. */
 void      rapport_cli_append_cell   (GString           *line,
                                      const char        *text,
                                      guint              width);
+/* Appends @text (the last column) on one line, as rapport_cli_append_cell does. */
+void      rapport_cli_append_text   (GString           *line,
+                                     const char        *text);
+/* The calls table (date, result, rating, staff, note) with a header line, every
+ * line indented by two spaces; @calls (element-type RapportCall). */
+void      rapport_cli_append_calls  (GString           *out,
+                                     GPtrArray         *calls);
 
 G_END_DECLS

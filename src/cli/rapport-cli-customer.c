@@ -179,45 +179,6 @@ date_text (const GDate *date)
   return date && g_date_valid (date) ? rapport_date_to_iso (date) : g_strdup ("—");
 }
 
-static void
-append_calls_table (GString   *out,
-                    GPtrArray *calls)
-{
-  g_string_append_printf (out, "  %-10s  %-12s  %-6s  %-20s  %s\n",
-                          _("DATE"), _("RESULT"), _("RATING"), _("STAFF"), _("NOTE"));
-  for (guint i = 0; i < calls->len; i++)
-    {
-      RapportCall *call = g_ptr_array_index (calls, i);
-      g_autofree char *day = date_text (rapport_call_get_date (call));
-      g_autoptr(GString) line = g_string_new ("  ");
-      g_autofree char *rating = rapport_call_get_satisfaction (call)
-        ? g_strdup_printf ("%u/5", rapport_call_get_satisfaction (call)) : g_strdup ("");
-      g_autofree char *result = NULL;
-
-      if (rapport_call_get_result (call) == RAPPORT_RESULT_CALLBACK)
-        {
-          g_autofree char *cb = date_text (rapport_call_get_callback (call));
-          result = g_strdup_printf ("%s %s", rapport_call_result_to_key (RAPPORT_RESULT_CALLBACK), cb);
-        }
-      else
-        result = g_strdup (rapport_call_result_to_key (rapport_call_get_result (call)));
-      if (rapport_call_get_problem_persists (call))
-        {
-          char *tmp = g_strconcat (result, " ", _("(problem persists)"), NULL);
-          g_free (result);
-          result = tmp;
-        }
-
-      rapport_cli_append_cell (line, day, 10);
-      rapport_cli_append_cell (line, result, 12);
-      rapport_cli_append_cell (line, rating, 6);
-      rapport_cli_append_cell (line, rapport_call_get_staff (call), 20);
-      g_string_append (line, rapport_call_get_note (call));
-      g_strchomp (line->str);
-      g_string_append_printf (out, "%s\n", line->str);
-    }
-}
-
 static int
 customer_show (RapportCliContext  *ctx,
                int                 argc,
@@ -272,7 +233,11 @@ customer_show (RapportCliContext  *ctx,
       g_string_append_printf (out, "  %-16s %u %s\n", _("Check-in every:"), cadence ? cadence : rules.default_cadence,
                               cadence ? _("days") : _("days (default)"));
       if (*rapport_customer_get_notes (customer))
-        g_string_append_printf (out, "  %-16s %s\n", _("Notes:"), rapport_customer_get_notes (customer));
+        {
+          g_autoptr(GString) notes = g_string_new (NULL);
+          rapport_cli_append_text (notes, rapport_customer_get_notes (customer));
+          g_string_append_printf (out, "  %-16s %s\n", _("Notes:"), notes->str);
+        }
 
       g_string_append_printf (out, "\n%s\n", _("Follow-ups:"));
       if (follow_ups->len == 0)
@@ -296,11 +261,13 @@ customer_show (RapportCliContext  *ctx,
           else
             {
               g_autofree char *cell = state == RAPPORT_FOLLOW_UP_OPEN
-                ? g_strdup_printf (_("due %s, %u attempts"), due, rapport_follow_up_get_attempts (f))
+                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s, %u attempt", "due %s, %u attempts",
+                                                rapport_follow_up_get_attempts (f)),
+                                   due, rapport_follow_up_get_attempts (f))
                 : g_strdup (_("waiting for the fix"));
               rapport_cli_append_cell (line, cell, 28);
             }
-          g_string_append (line, rapport_follow_up_get_note (f));
+          rapport_cli_append_text (line, rapport_follow_up_get_note (f));
           g_strchomp (line->str);
           g_string_append_printf (out, "%s\n", line->str);
         }
@@ -309,7 +276,7 @@ customer_show (RapportCliContext  *ctx,
       if (calls->len == 0)
         g_string_append_printf (out, "  %s\n", _("none"));
       else
-        append_calls_table (out, calls);
+        rapport_cli_append_calls (out, calls);
       rapport_cli_print (out->str);
     }
   return 0;
