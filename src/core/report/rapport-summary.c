@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rapport-date.h"
 #include "rapport-summary.h"
@@ -40,12 +41,14 @@ G_DEFINE_FINAL_TYPE (RapportSummary, rapport_summary, G_TYPE_OBJECT)
   "count(*), coalesce(sum(result IN ('reached', 'callback')), 0), count(satisfaction)," \
   " coalesce(sum(satisfaction), 0), coalesce(sum(satisfaction >= 4), 0)"
 
-/* The highest-priority situation in the comma list, whatever its order. */
+/* The highest-priority situation in the comma list, whatever its order (no
+ * key is part of another, so a plain substring test is enough); NULL when
+ * the call addressed none. */
 #define FIRST_SITUATION \
-  "CASE WHEN instr(',' || situations || ',', ',irate,') > 0 THEN 'irate'" \
-  " WHEN instr(',' || situations || ',', ',nothing-went-right,') > 0 THEN 'nothing-went-right'" \
-  " WHEN instr(',' || situations || ',', ',new,') > 0 THEN 'new'" \
-  " WHEN instr(',' || situations || ',', ',regular,') > 0 THEN 'regular' END"
+  "CASE WHEN instr(situations, 'irate') THEN 0" \
+  " WHEN instr(situations, 'nothing-went-right') THEN 1" \
+  " WHEN instr(situations, 'new') THEN 2" \
+  " WHEN instr(situations, 'regular') THEN 3 END"
 
 static void
 staff_free (gpointer data)
@@ -171,82 +174,104 @@ finish (RapportDatabase  *db,
 }
 
 static gboolean
-query_totals (RapportSummary   *self,
-              RapportDatabase  *db,
-              GError          **error)
+query_count (RapportDatabase  *db,
+             const char       *sql,
+             const GDate      *start,
+             const GDate      *end,
+             guint            *out,
+             GError          **error)
 {
-  static const char sql[] =
-    "SELECT " COUNTS_COLUMNS ", count(DISTINCT customer_id),"
-    " coalesce(sum(satisfaction = 1), 0), coalesce(sum(satisfaction = 2), 0),"
-    " coalesce(sum(satisfaction = 3), 0), coalesce(sum(satisfaction = 4), 0),"
-    " coalesce(sum(satisfaction = 5), 0),"
-    " coalesce(sum(result = 'reached' AND problem_persists <> 0), 0)"
-    " FROM calls WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
-  sqlite3_stmt *stmt = prepare_week (db, sql, &self->start, &self->end, error);
+  sqlite3_stmt *stmt = prepare_week (db, sql, start, end, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      read_counts (stmt, 0, &self->counts);
-      self->customers_called = (guint) sqlite3_column_int64 (stmt, 5);
-      for (guint r = 1; r <= 5; r++)
-        self->ratings[r] = (guint) sqlite3_column_int64 (stmt, 5 + (int) r);
-      self->problems_persisting = (guint) sqlite3_column_int64 (stmt, 11);
-    }
+    *out = (guint) sqlite3_column_int64 (stmt, 0);
   return finish (db, stmt, rc, error);
 }
 
-static gboolean
-query_situations (RapportSummary   *self,
-                  RapportDatabase  *db,
-                  GError          **error)
+static void
+add_counts (RapportSummaryCounts       *to,
+            const RapportSummaryCounts *counts)
 {
-  static const char sql[] =
-    "SELECT " FIRST_SITUATION " AS first, " COUNTS_COLUMNS
-    " FROM calls WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL AND situations <> ''"
-    " GROUP BY first";
-  sqlite3_stmt *stmt = prepare_week (db, sql, &self->start, &self->end, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportSituation situation;
-
-      /* An unknown key (a newer program's situation) has no row to go in. */
-      if (rapport_situation_from_key (rapport_column_text (stmt, 0), &situation))
-        read_counts (stmt, 1, &self->situations[situation]);
-    }
-  return finish (db, stmt, rc, error);
+  to->attempts += counts->attempts;
+  to->reached += counts->reached;
+  to->rated += counts->rated;
+  to->rating_sum += counts->rating_sum;
+  to->satisfied += counts->satisfied;
 }
 
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  const RapportSummaryStaff *x = *(RapportSummaryStaff * const *) a;
+  const RapportSummaryStaff *y = *(RapportSummaryStaff * const *) b;
+  int by_name;
+
+  if (x->counts.attempts != y->counts.attempts)
+    return x->counts.attempts > y->counts.attempts ? -1 : 1;
+  by_name = g_ascii_strcasecmp (x->staff, y->staff);
+  return by_name != 0 ? by_name : strcmp (x->staff, y->staff);
+}
+
+/* One pass over the week's calls, grouped by staff member and situation (a
+ * few dozen rows): the totals, the situations and the staff add up from it. */
 static gboolean
-query_staff (RapportSummary   *self,
-             RapportDatabase  *db,
-             GError          **error)
+query_week (RapportSummary   *self,
+            RapportDatabase  *db,
+            GError          **error)
 {
   static const char sql[] =
-    "SELECT staff, " COUNTS_COLUMNS
+    "SELECT staff, " FIRST_SITUATION " AS first, " COUNTS_COLUMNS ","
+    " coalesce(sum(satisfaction = 1), 0), coalesce(sum(satisfaction = 2), 0),"
+    " coalesce(sum(satisfaction = 3), 0), coalesce(sum(satisfaction = 4), 0),"
+    " coalesce(sum(satisfaction = 5), 0),"
+    " coalesce(sum(result = 'reached' AND problem_persists <> 0), 0)"
     " FROM calls WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL"
-    " GROUP BY staff ORDER BY count(*) DESC, staff COLLATE NOCASE, staff";
+    " GROUP BY staff, first ORDER BY staff";
+  static const char customers_sql[] =
+    "SELECT count(DISTINCT customer_id) FROM calls"
+    " WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
   sqlite3_stmt *stmt = prepare_week (db, sql, &self->start, &self->end, error);
+  RapportSummaryStaff *staff = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RapportSummaryStaff *s = g_new0 (RapportSummaryStaff, 1);
+      const char *name = rapport_column_text (stmt, 0);
+      RapportSummaryCounts counts;
 
-      s->staff = g_strdup (rapport_column_text (stmt, 0));
-      read_counts (stmt, 1, &s->counts);
-      g_ptr_array_add (self->by_staff, s);
+      read_counts (stmt, 2, &counts);
+      add_counts (&self->counts, &counts);
+      /* Rows come in staff order: a new name starts a new member. */
+      if (staff == NULL || strcmp (staff->staff, name) != 0)
+        {
+          staff = g_new0 (RapportSummaryStaff, 1);
+          staff->staff = g_strdup (name);
+          g_ptr_array_add (self->by_staff, staff);
+        }
+      add_counts (&staff->counts, &counts);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          gint64 situation = sqlite3_column_int64 (stmt, 1);
+          if (situation >= 0 && situation < RAPPORT_N_SITUATIONS)
+            add_counts (&self->situations[situation], &counts);
+        }
+      for (guint r = 1; r <= 5; r++)
+        self->ratings[r] += (guint) sqlite3_column_int64 (stmt, 6 + (int) r);
+      self->problems_persisting += (guint) sqlite3_column_int64 (stmt, 12);
     }
-  return finish (db, stmt, rc, error);
+  if (!finish (db, stmt, rc, error))
+    return FALSE;
+  g_ptr_array_sort (self->by_staff, compare_staff);
+
+  return query_count (db, customers_sql, &self->start, &self->end,
+                      &self->customers_called, error);
 }
 
 static gboolean
@@ -281,25 +306,6 @@ query_needs_attention (RapportSummary   *self,
 }
 
 static gboolean
-query_count (RapportDatabase  *db,
-             const char       *sql,
-             const GDate      *start,
-             const GDate      *end,
-             guint            *out,
-             GError          **error)
-{
-  sqlite3_stmt *stmt = prepare_week (db, sql, start, end, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = (guint) sqlite3_column_int64 (stmt, 0);
-  return finish (db, stmt, rc, error);
-}
-
-static gboolean
 query_follow_ups (RapportSummary   *self,
                   RapportDatabase  *db,
                   GError          **error)
@@ -316,11 +322,17 @@ query_follow_ups (RapportSummary   *self,
     " AND close_reason = 'unreachable'";
   /* From the dates alone, so that a past week's figure never changes: flagged
    * by Sunday, not closed by Sunday, of a customer not deleted by Sunday
-   * (deleted_at is a timestamp, so "before ?3" means before the next Monday). */
+   * (deleted_at is a timestamp, so "from ?3 on" means from the next Monday).
+   * Two halves, still open now or closed after Sunday, so that each is a
+   * scan of a small partial index rather than of every follow-up ever. */
   static const char open_sql[] =
-    "SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id"
-    " WHERE f.flagged_on <= ?2 AND (f.closed_on IS NULL OR f.closed_on > ?2)"
-    " AND f.deleted_at IS NULL AND (c.deleted_at IS NULL OR c.deleted_at >= ?3)";
+    "SELECT"
+    " (SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id"
+    "  WHERE f.state <> 'closed' AND f.deleted_at IS NULL AND f.flagged_on <= ?2"
+    "  AND (c.deleted_at IS NULL OR c.deleted_at >= ?3))"
+    " + (SELECT count(*) FROM follow_ups f JOIN customers c ON c.id = f.customer_id"
+    "  WHERE f.state = 'closed' AND f.closed_on > ?2 AND f.deleted_at IS NULL"
+    "  AND f.flagged_on <= ?2 AND (c.deleted_at IS NULL OR c.deleted_at >= ?3))";
   sqlite3_stmt *stmt;
   GDate next_monday = self->end;
   int rc;
@@ -345,16 +357,18 @@ query_trend (RapportSummary   *self,
              RapportDatabase  *db,
              GError          **error)
 {
-  /* Week index 0…7 from the first Monday; julianday differences of plain
-   * dates are whole days. */
+  /* The 7 weeks before this one (this one is already counted), grouped by
+   * day in the order of the calls_day index, so without sorting, then added
+   * up into weeks below: at most 49 rows. */
   static const char sql[] =
-    "SELECT CAST(julianday(day) - julianday(?1) AS INTEGER) / 7 AS w, " COUNTS_COLUMNS
-    " FROM calls WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY w";
-  GDate first = self->start;
+    "SELECT day, " COUNTS_COLUMNS
+    " FROM calls WHERE day BETWEEN ?1 AND ?2 AND deleted_at IS NULL GROUP BY day";
+  GDate first = self->start, last = self->start;
   sqlite3_stmt *stmt;
   int rc;
 
   g_date_subtract_days (&first, 7 * (RAPPORT_SUMMARY_TREND_WEEKS - 1));
+  g_date_subtract_days (&last, 1);
   for (guint i = 0; i < RAPPORT_SUMMARY_TREND_WEEKS; i++)
     {
       g_autofree char *name = NULL;
@@ -366,15 +380,25 @@ query_trend (RapportSummary   *self,
       g_strlcpy (w->week, name, sizeof w->week);
     }
 
-  stmt = prepare_week (db, sql, &first, &self->end, error);
+  self->trend[RAPPORT_SUMMARY_TREND_WEEKS - 1].counts = self->counts;
+
+  stmt = prepare_week (db, sql, &first, &last, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 w = sqlite3_column_int64 (stmt, 0);
+      RapportSummaryCounts day_counts;
+      GDate day;
+      gint w;
 
-      if (w >= 0 && w < RAPPORT_SUMMARY_TREND_WEEKS)
-        read_counts (stmt, 1, &self->trend[w].counts);
+      rapport_column_date (stmt, 0, &day);
+      if (!g_date_valid (&day))
+        continue;
+      w = g_date_days_between (&first, &day) / 7;
+      if (w < 0 || w >= RAPPORT_SUMMARY_TREND_WEEKS - 1)
+        continue;
+      read_counts (stmt, 1, &day_counts);
+      add_counts (&self->trend[w].counts, &day_counts);
     }
   return finish (db, stmt, rc, error);
 }
@@ -407,9 +431,7 @@ rapport_summary_compute (RapportStore  *store,
    * even while another program logs calls. */
   if (sqlite3_get_autocommit (handle) && !rapport_database_exec (db, "BEGIN", error))
     return NULL;
-  ok = query_totals (self, db, error) &&
-       query_situations (self, db, error) &&
-       query_staff (self, db, error) &&
+  ok = query_week (self, db, error) &&
        query_needs_attention (self, db, error) &&
        query_follow_ups (self, db, error) &&
        query_trend (self, db, error);
