@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-agenda-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-agenda-row.h"
+#include "rapport-format.h"
+#include "rapport-situation-badge.h"
+
+struct _RapportAgendaRow
+{
+  GtkListBoxRow       parent_instance;
+
+  RapportAgendaEntry *entry;
+  gboolean            can_move;
+
+  /* Template widgets */
+  GtkLabel           *name_label;
+  GtkLabel           *company_label;
+  GtkFlowBox         *badges_box;
+  GtkLabel           *note_label;
+  GtkButton          *phone_button;
+  GtkLabel           *phone_label;
+  GtkLabel           *overdue_label;
+  GtkLabel           *attempts_label;
+  GtkMenuButton      *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (RapportAgendaRow, rapport_agenda_row, GTK_TYPE_LIST_BOX_ROW)
+
+char *
+rapport_phone_to_tel_uri (const char *phone)
+{
+  GString *uri = g_string_new ("tel:");
+
+  /* RFC 3966 allows digits, '+' in front and visual separators; spaces and
+   * brackets as people type them are dropped. */
+  for (const char *p = phone; p != NULL && *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) || (*p == '+' && uri->len == 4))
+        g_string_append_c (uri, *p);
+      else if (*p == '-' || *p == '.')
+        g_string_append_c (uri, '-');
+    }
+  return g_string_free (uri, FALSE);
+}
+
+static void
+set_label_or_hide (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static GMenuModel *
+build_menu (RapportAgendaRow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) others = g_menu_new ();
+  const char *id = rapport_agenda_entry_get_customer_id (self->entry);
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (self->can_move)
+    {
+      item = g_menu_item_new (_("Move to _Tomorrow"), NULL);
+      g_menu_item_set_action_and_target (item, "today.move-tomorrow", "s", id);
+      g_menu_append_item (moves, item);
+      g_clear_object (&item);
+      item = g_menu_item_new (_("Move to _Next Week"), NULL);
+      g_menu_item_set_action_and_target (item, "today.move-next-week", "s", id);
+      g_menu_append_item (moves, item);
+      g_clear_object (&item);
+      item = g_menu_item_new (_("_Move to…"), NULL);
+      g_menu_item_set_action_and_target (item, "today.move-to", "s", id);
+      g_menu_append_item (moves, item);
+      g_clear_object (&item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+    }
+  item = g_menu_item_new (_("_Log Call…"), NULL);
+  g_menu_item_set_action_and_target (item, "today.open-call", "s", id);
+  g_menu_append_item (others, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Show _Customer"), NULL);
+  g_menu_item_set_action_and_target (item, "today.show-customer", "s", id);
+  g_menu_append_item (others, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+update (RapportAgendaRow *self)
+{
+  const RapportSituation *situations;
+  g_autofree char *overdue = NULL;
+  g_autofree char *attempts = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  const char *phone, *style;
+  GtkWidget *child;
+  guint n = 0;
+
+  gtk_label_set_label (self->name_label, rapport_agenda_entry_get_name (self->entry));
+  set_label_or_hide (self->company_label, rapport_agenda_entry_get_company (self->entry));
+  set_label_or_hide (self->note_label, rapport_agenda_entry_get_note (self->entry));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
+    gtk_flow_box_remove (self->badges_box, child);
+  situations = rapport_agenda_entry_get_situations (self->entry, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_flow_box_append (self->badges_box, rapport_situation_badge_new (situations[i]));
+      child = gtk_widget_get_last_child (GTK_WIDGET (self->badges_box));
+      gtk_widget_set_can_focus (child, FALSE);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+    }
+
+  phone = rapport_agenda_entry_get_phone (self->entry);
+  if (phone != NULL && *phone != '\0')
+    {
+      gtk_label_set_label (self->phone_label, phone);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->phone_button), "s", phone);
+      if (rapport_agenda_entry_get_phone_needs_check (self->entry))
+        {
+          /* Translators: %s is a phone number */
+          tooltip = g_strdup_printf (_("Call %s (this number needs checking)"), phone);
+          gtk_widget_add_css_class (GTK_WIDGET (self->phone_button), "needs-check");
+        }
+      else
+        /* Translators: %s is a phone number */
+        tooltip = g_strdup_printf (_("Call %s"), phone);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->phone_button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->phone_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->phone_button), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->phone_button), FALSE);
+
+  overdue = rapport_format_overdue (rapport_agenda_entry_get_overdue_days (self->entry));
+  set_label_or_hide (self->overdue_label, overdue);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "error");
+  style = rapport_overdue_style_class (rapport_agenda_entry_get_overdue_business_days (self->entry));
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), style);
+
+  attempts = rapport_format_attempts (rapport_agenda_entry_get_attempts (self->entry));
+  set_label_or_hide (self->attempts_label, attempts);
+
+  menu = build_menu (self);
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+}
+
+GtkWidget *
+rapport_agenda_row_new (RapportAgendaEntry *entry,
+                        gboolean            can_move)
+{
+  RapportAgendaRow *self;
+
+  g_return_val_if_fail (RAPPORT_IS_AGENDA_ENTRY (entry), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_AGENDA_ROW, NULL);
+  self->entry = g_object_ref (entry);
+  self->can_move = can_move;
+  update (self);
+  return GTK_WIDGET (self);
+}
+
+RapportAgendaEntry *
+rapport_agenda_row_get_entry (RapportAgendaRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_AGENDA_ROW (self), NULL);
+  return self->entry;
+}
+
+const char *
+rapport_agenda_row_get_customer_id (RapportAgendaRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_AGENDA_ROW (self), NULL);
+  return rapport_agenda_entry_get_customer_id (self->entry);
+}
+
+static void
+rapport_agenda_row_dispose (GObject *object)
+{
+  RapportAgendaRow *self = RAPPORT_AGENDA_ROW (object);
+
+  g_clear_object (&self->entry);
+  G_OBJECT_CLASS (rapport_agenda_row_parent_class)->dispose (object);
+}
+
+static void
+rapport_agenda_row_class_init (RapportAgendaRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_agenda_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportapp/Rapport/rapport-agenda-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, company_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, phone_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, attempts_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, menu_button);
+}
+
+static void
+rapport_agenda_row_init (RapportAgendaRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "agenda-row");
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_APPLICATION (rapport_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICATION, AdwApplication)
+
+RapportApplication *rapport_application_new                    (void);
+/* (nullable) (transfer none): NULL until a database is open. */
+RapportStore       *rapport_application_get_store              (RapportApplication *self);
+/* (nullable) (transfer none): the GSettings of the app, NULL without its schema. */
+GSettings          *rapport_application_get_settings           (RapportApplication *self);
+/* Opens @path (NULL: the default database) and shows it in the window; on
+ * failure the window explains why and offers another file. */
+gboolean            rapport_application_open_database          (RapportApplication *self,
+                                                                const char         *path,
+                                                                GError            **error);
+/* Writes or removes the autostart entry (through the Background portal inside
+ * Flatpak, an XDG autostart file otherwise) and keeps the app running without
+ * a window when enabled. Also stores the choice in GSettings. */
+gboolean            rapport_application_set_run_in_background  (RapportApplication *self,
+                                                                gboolean            enabled,
+                                                                GError            **error);
+/* Sends the "today's calls" notification now if there are calls today.
+ * Returns whether one was sent. */
+gboolean            rapport_application_send_reminder          (RapportApplication *self);
+/* For tests: the body of the last notification sent, or NULL. */
+const char         *rapport_application_get_last_notification_text (RapportApplication *self);
+/* For tests: when the next reminder fires (NULL when none is scheduled). (transfer none) */
+GDateTime          *rapport_application_get_next_reminder      (RapportApplication *self);
+/* The path of the XDG autostart file the app writes. (transfer full) */
+char               *rapport_application_get_autostart_path     (void);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-error.h"
+#include "rapport-today-view.h"
+#include "rapport-window.h"
+
+#ifdef HAVE_CUSTOMERS_VIEW
+# include "rapport-customers-view.h"
+#endif
+#ifdef HAVE_PREFERENCES_WINDOW
+# include "rapport-preferences-window.h"
+#endif
+
+struct _RapportWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RapportStore         *store;
+  AdwToast             *last_toast;
+  AdwToast             *read_only_toast;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  RapportTodayView     *today_view;
+  AdwBin               *customers_bin;
+  AdwStatusPage        *error_page;
+  GtkMenuButton        *primary_menu_button;
+  GtkFileChooserNative *file_chooser;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (RapportWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!RAPPORT_IS_APPLICATION (app))
+    return NULL;
+  return rapport_application_get_settings (RAPPORT_APPLICATION (app));
+}
+
+RapportWindow *
+rapport_window_new (RapportApplication *application)
+{
+  return g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+}
+
+RapportStore *
+rapport_window_get_store (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+RapportTodayView *
+rapport_window_get_today_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->today_view;
+}
+
+GtkWidget *
+rapport_window_get_customers_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return adw_bin_get_child (self->customers_bin);
+}
+
+AdwToast *
+rapport_window_get_last_toast (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+void
+rapport_window_add_toast (RapportWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+void
+rapport_window_show_error_toast (RapportWindow *self,
+                                 const char    *message)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  /* An error stays until it is read and dismissed. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rapport_window_add_toast (self, toast);
+}
+
+#ifdef HAVE_CUSTOMERS_VIEW
+static void
+customers_toast_cb (RapportWindow *self,
+                    const char    *message)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (message);
+
+  rapport_window_add_toast (self, toast);
+}
+#endif
+
+static void
+set_views_sensitive (RapportWindow *self,
+                     gboolean       has_store)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, has_store ? "views" : "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_store);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-day", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-today", has_store);
+}
+
+void
+rapport_window_set_store (RapportWindow *self,
+                          RapportStore  *store)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  if (self->read_only_toast != NULL)
+    {
+      adw_toast_dismiss (self->read_only_toast);
+      g_clear_object (&self->read_only_toast);
+    }
+
+  if (!g_set_object (&self->store, store))
+    {
+      set_views_sensitive (self, store != NULL);
+      return;
+    }
+
+  rapport_today_view_set_store (self->today_view, store);
+
+  /* The customers view takes its store at construction: a new database gets
+   * a new view. */
+  adw_bin_set_child (self->customers_bin, NULL);
+#ifdef HAVE_CUSTOMERS_VIEW
+  if (store != NULL)
+    {
+      GtkWidget *view = rapport_customers_view_new (store);
+
+      g_signal_connect_object (view, "toast", G_CALLBACK (customers_toast_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->customers_bin, view);
+    }
+#endif
+
+  set_views_sensitive (self, store != NULL);
+
+  if (store != NULL && rapport_store_is_read_only (store))
+    {
+      self->read_only_toast = adw_toast_new (_("This database is read-only: changes cannot be saved"));
+      adw_toast_set_timeout (self->read_only_toast, 0);
+      rapport_window_add_toast (self, self->read_only_toast);
+    }
+}
+
+void
+rapport_window_show_open_error (RapportWindow *self,
+                                const char    *path,
+                                const GError  *error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *markup_path = NULL;
+  g_autofree char *markup_message = NULL;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_window_set_store (self, NULL);
+  markup_path = g_markup_escape_text (path ? path : "", -1);
+  markup_message = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
+  /* Translators: %s is the file name, then the reason. */
+  description = g_strdup_printf (_("Rapport could not open <b>%s</b>.\n%s"),
+                                 markup_path, markup_message);
+  adw_status_page_set_description (self->error_page, description);
+  set_views_sensitive (self, FALSE);
+}
+
+void
+rapport_window_set_view (RapportWindow *self,
+                         const char    *name)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+rapport_window_get_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+rapport_window_show_today (RapportWindow *self)
+{
+  GDate today;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_window_set_view (self, "today");
+  if (self->store != NULL)
+    {
+      rapport_store_get_today (self->store, &today);
+      rapport_today_view_set_day (self->today_view, &today);
+    }
+}
+
+void
+rapport_window_show_customer (RapportWindow *self,
+                              const char    *customer_id)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_window_set_view (self, "customers");
+#ifdef HAVE_CUSTOMERS_VIEW
+  {
+    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+
+    if (view != NULL)
+      rapport_customers_view_show_customer (RAPPORT_CUSTOMERS_VIEW (view), customer_id);
+  }
+#endif
+}
+
+void
+rapport_window_show_preferences (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+#ifdef HAVE_PREFERENCES_WINDOW
+  if (self->store != NULL)
+    {
+      GtkWidget *preferences = GTK_WIDGET (rapport_preferences_window_new (GTK_WINDOW (self), self->store));
+
+      gtk_window_present (GTK_WINDOW (preferences));
+      return;
+    }
+#endif
+  rapport_window_show_error_toast (self, _("Preferences are not available until a database is open"));
+}
+
+/* Callbacks ------------------------------------------------------------------ */
+
+static void
+view_changed_cb (RapportWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (settings != NULL && name != NULL)
+    g_settings_set_string (settings, "last-view", name);
+}
+
+static void
+file_chooser_response_cb (RapportWindow        *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && RAPPORT_IS_APPLICATION (app))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* On failure the window shows the new reason itself. */
+      if (path != NULL)
+        rapport_application_open_database (RAPPORT_APPLICATION (app), path, NULL);
+    }
+  g_clear_object (&self->file_chooser);
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+      return;
+    }
+  self->file_chooser = gtk_file_chooser_native_new (_("Choose a Customer Database"),
+                                                    GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Rapport databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (file_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_window_set_view (self, "customers");
+#ifdef HAVE_CUSTOMERS_VIEW
+  {
+    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+
+    if (view != NULL)
+      rapport_customers_view_focus_search (RAPPORT_CUSTOMERS_VIEW (view));
+  }
+#endif
+}
+
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_window_set_view (self, "customers");
+#ifdef HAVE_CUSTOMERS_VIEW
+  {
+    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+
+    if (view != NULL)
+      rapport_customers_view_new_customer (RAPPORT_CUSTOMERS_VIEW (view));
+  }
+#endif
+}
+
+static void
+day_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_window_set_view (self, "today");
+  if (g_str_equal (action_name, "win.previous-day"))
+    rapport_today_view_step_day (self->today_view, -1);
+  else if (g_str_equal (action_name, "win.next-day"))
+    rapport_today_view_step_day (self->today_view, 1);
+  else
+    rapport_window_show_today (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rapport_window_set_view (RAPPORT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* GtkWindow ------------------------------------------------------------------ */
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  RapportWindow *self = RAPPORT_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      /* The restored size is the unmaximized one. */
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (settings);
+    }
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+rapport_window_constructed (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
+
+  settings = get_settings (self);
+  if (settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      rapport_window_set_view (self, view);
+    }
+  set_views_sensitive (self, self->store != NULL);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+  g_clear_object (&self->last_toast);
+  g_clear_object (&self->read_only_toast);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rapport_window_constructed;
+  object_class->dispose = rapport_window_dispose;
+  window_class->close_request = rapport_window_close_request;
+
+  g_type_ensure (RAPPORT_TYPE_TODAY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportapp/Rapport/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, customers_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, day_action);
+  gtk_widget_class_install_action (widget_class, "win.next-day", NULL, day_action);
+  gtk_widget_class_install_action (widget_class, "win.go-today", NULL, day_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
