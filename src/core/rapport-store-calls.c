@@ -27,22 +27,6 @@ typedef struct {
 } LogOp;
 
 static gboolean
-step_done (RapportDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 validate_input (RapportStore            *self,
                 const RapportCallInput  *input,
                 const GDate             *day,
@@ -131,7 +115,7 @@ save_effect (RapportDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, call);
   sqlite3_bind_int64 (stmt, 2, follow_up);
-  return step_done (db, stmt, error);
+  return _rapport_store_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -155,7 +139,7 @@ close_follow_up (RapportDatabase    *db,
   rapport_bind_date (stmt, 3, day);
   sqlite3_bind_int64 (stmt, 4, call);
   rapport_bind_text (stmt, 5, now);
-  return step_done (db, stmt, error);
+  return _rapport_store_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -176,7 +160,7 @@ reschedule_follow_up (RapportDatabase  *db,
   rapport_bind_date (stmt, 2, due);
   sqlite3_bind_int (stmt, 3, (int) attempts);
   rapport_bind_text (stmt, 4, now);
-  return step_done (db, stmt, error);
+  return _rapport_store_step_done (db, stmt, error);
 }
 
 /* The open or waiting follow-up of a situation that this call did not close. */
@@ -212,38 +196,6 @@ find_open (RapportDatabase   *db,
       return -1;
     }
   return id;
-}
-
-static gboolean
-insert_opened_follow_up (RapportDatabase   *db,
-                         gint64             customer,
-                         RapportSituation   situation,
-                         const GDate       *flagged_on,
-                         const GDate       *due,
-                         const char        *note,
-                         gint64             call,
-                         GError           **error)
-{
-  static const char sql[] =
-    "INSERT INTO follow_ups (uuid, customer_id, situation, state, flagged_on, due, note,"
-    " opened_by_call, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
-  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
-  g_autofree char *uuid = rapport_uuid_new ();
-  g_autofree char *now = rapport_timestamp_now ();
-
-  if (stmt == NULL)
-    return FALSE;
-  rapport_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, customer);
-  rapport_bind_text (stmt, 3, rapport_situation_to_key (situation));
-  rapport_bind_text (stmt, 4, due ? "open" : "waiting");
-  rapport_bind_date (stmt, 5, flagged_on);
-  rapport_bind_date (stmt, 6, due);
-  rapport_bind_text (stmt, 7, note ? note : "");
-  sqlite3_bind_int64 (stmt, 8, call);
-  rapport_bind_text (stmt, 9, now);
-  return step_done (db, stmt, error);
 }
 
 static gboolean
@@ -321,7 +273,7 @@ log_call_cb (RapportDatabase *db,
   rapport_bind_text (stmt, 9, in->note ? in->note : "");
   rapport_bind_text (stmt, 10, situations->str);
   sqlite3_bind_int64 (stmt, 11, customer);
-  if (!step_done (db, stmt, error))
+  if (!_rapport_store_step_done (db, stmt, error))
     return FALSE;
   call = sqlite3_last_insert_rowid (rapport_database_get_handle (db));
 
@@ -381,7 +333,7 @@ log_call_cb (RapportDatabase *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, customer);
       rapport_bind_text (stmt, 2, now);
-      if (!step_done (db, stmt, error))
+      if (!_rapport_store_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -403,11 +355,11 @@ log_call_cb (RapportDatabase *db,
           sqlite3_bind_int64 (stmt, 1, existing);
           rapport_bind_text (stmt, 2, in->note ? in->note : "");
           rapport_bind_text (stmt, 3, now);
-          if (!step_done (db, stmt, error))
+          if (!_rapport_store_step_done (db, stmt, error))
             return FALSE;
         }
-      else if (!insert_opened_follow_up (db, customer, RAPPORT_SITUATION_NOTHING_WENT_RIGHT,
-                                         &op->day, NULL, in->note, call, error))
+      else if (!_rapport_store_insert_follow_up (self, customer, RAPPORT_SITUATION_NOTHING_WENT_RIGHT,
+                                                 &op->day, NULL, in->note, call, error))
         return FALSE;
     }
 
@@ -434,11 +386,11 @@ log_call_cb (RapportDatabase *db,
               sqlite3_bind_int64 (stmt, 1, regular);
               rapport_bind_date (stmt, 2, &next);
               rapport_bind_text (stmt, 3, now);
-              if (!step_done (db, stmt, error))
+              if (!_rapport_store_step_done (db, stmt, error))
                 return FALSE;
             }
-          else if (!insert_opened_follow_up (db, customer, RAPPORT_SITUATION_REGULAR,
-                                             &op->day, &next, NULL, call, error))
+          else if (!_rapport_store_insert_follow_up (self, customer, RAPPORT_SITUATION_REGULAR,
+                                                     &op->day, &next, NULL, call, error))
             return FALSE;
         }
     }
@@ -538,7 +490,7 @@ undo_call_cb (RapportDatabase *db,
         if (stmt == NULL)
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, call);
-        if (!step_done (db, stmt, error))
+        if (!_rapport_store_step_done (db, stmt, error))
           return FALSE;
       }
   }
@@ -548,14 +500,14 @@ undo_call_cb (RapportDatabase *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer);
   sqlite3_bind_int (stmt, 2, prev_phone);
-  if (!step_done (db, stmt, error))
+  if (!_rapport_store_step_done (db, stmt, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db, drop_call_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, call);
-  return step_done (db, stmt, error);
+  return _rapport_store_step_done (db, stmt, error);
 }
 
 gboolean

@@ -36,10 +36,10 @@ _rapport_follow_up_from_row (sqlite3_stmt *stmt,
                                  rapport_column_text (stmt, c + 9));
 }
 
-static gboolean
-step_done (RapportDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
+gboolean
+_rapport_store_step_done (RapportDatabase  *db,
+                          sqlite3_stmt     *stmt,
+                          GError          **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -52,16 +52,15 @@ step_done (RapportDatabase  *db,
   return TRUE;
 }
 
-/* Inserts an open (with @due) or waiting (@due NULL) follow-up. */
-static gboolean
-insert_follow_up (RapportStore     *self,
-                  gint64            customer_rowid,
-                  RapportSituation  situation,
-                  const GDate      *flagged_on,
-                  const GDate      *due,
-                  const char       *note,
-                  gint64            opened_by_call,
-                  GError          **error)
+gboolean
+_rapport_store_insert_follow_up (RapportStore     *self,
+                                 gint64            customer_rowid,
+                                 RapportSituation  situation,
+                                 const GDate      *flagged_on,
+                                 const GDate      *due,
+                                 const char       *note,
+                                 gint64            opened_by_call,
+                                 GError          **error)
 {
   static const char sql[] =
     "INSERT INTO follow_ups (uuid, customer_id, situation, state, flagged_on, due, note,"
@@ -84,7 +83,7 @@ insert_follow_up (RapportStore     *self,
   if (opened_by_call > 0)
     sqlite3_bind_int64 (stmt, 8, opened_by_call);
   rapport_bind_text (stmt, 9, now);
-  return step_done (db, stmt, error);
+  return _rapport_store_step_done (db, stmt, error);
 }
 
 gboolean
@@ -97,7 +96,7 @@ _rapport_store_open_new_follow_up (RapportStore  *self,
   GDate due = *since;
 
   rapport_date_add_business_days (&due, rules->new_days, rules->business_days);
-  return insert_follow_up (self, customer_rowid, RAPPORT_SITUATION_NEW, since, &due,
+  return _rapport_store_insert_follow_up (self, customer_rowid, RAPPORT_SITUATION_NEW, since, &due,
                            NULL, 0, error);
 }
 
@@ -203,14 +202,14 @@ flag_cb (RapportDatabase *db,
       rapport_bind_text (stmt, 2, op->note);
       rapport_bind_text (stmt, 3, now);
       op->changed = TRUE;
-      return step_done (db, stmt, error);
+      return _rapport_store_step_done (db, stmt, error);
     }
 
   op->changed = TRUE;
   switch (op->situation)
     {
     case RAPPORT_SITUATION_NOTHING_WENT_RIGHT:
-      return insert_follow_up (self, customer, op->situation, &op->date, NULL, op->note, 0, error);
+      return _rapport_store_insert_follow_up (self, customer, op->situation, &op->date, NULL, op->note, 0, error);
 
     case RAPPORT_SITUATION_IRATE:
       due = op->date;
@@ -236,7 +235,7 @@ flag_cb (RapportDatabase *db,
     default:
       g_return_val_if_reached (FALSE);
     }
-  return insert_follow_up (self, customer, op->situation, &op->date, &due, op->note, 0, error);
+  return _rapport_store_insert_follow_up (self, customer, op->situation, &op->date, &due, op->note, 0, error);
 }
 
 gboolean
@@ -289,7 +288,7 @@ unflag_cb (RapportDatabase *db,
   rapport_bind_text (stmt, 2, rapport_situation_to_key (op->situation));
   rapport_bind_date (stmt, 3, &op->date);
   rapport_bind_text (stmt, 4, now);
-  if (!step_done (db, stmt, error))
+  if (!_rapport_store_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {
@@ -347,7 +346,7 @@ corrected_cb (RapportDatabase *db,
   rapport_bind_date (stmt, 3, &op->date);
   rapport_bind_text (stmt, 4, op->note && *op->note ? op->note : NULL);
   rapport_bind_text (stmt, 5, now);
-  if (!step_done (db, stmt, error))
+  if (!_rapport_store_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {
@@ -401,7 +400,7 @@ move_cb (RapportDatabase *db,
   rapport_bind_date (stmt, 2, &op->date);
   rapport_bind_date (stmt, 3, &today);
   rapport_bind_text (stmt, 4, now);
-  if (!step_done (db, stmt, error))
+  if (!_rapport_store_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {

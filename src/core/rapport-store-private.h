@@ -58,6 +58,20 @@ gboolean  _rapport_store_regular_due        (RapportStore *self,
                                              const GDate  *not_before,
                                              GDate        *out,
                                              GError      **error);
+/* Steps a statement that returns no rows, resets it, and sets @error unless it finished. */
+gboolean  _rapport_store_step_done          (RapportDatabase  *db,
+                                             sqlite3_stmt     *stmt,
+                                             GError          **error);
+/* Inserts an open (with @due) or waiting (@due NULL) follow-up, remembering
+ * the call that opened it (0 for none) so that Undo can remove it. */
+gboolean  _rapport_store_insert_follow_up   (RapportStore     *self,
+                                             gint64            customer_rowid,
+                                             RapportSituation  situation,
+                                             const GDate      *flagged_on,
+                                             const GDate      *due,
+                                             const char       *note,
+                                             gint64            opened_by_call,
+                                             GError          **error);
 /* Builds follow-up objects from a row of the shared column list. */
 #define RAPPORT_FOLLOW_UP_COLUMNS \
   "f.uuid, c.uuid, f.situation, f.state, f.flagged_on, f.due, f.attempts, f.close_reason, f.closed_on, f.note"
