@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cli-test-util.h"
 
 #define UNKNOWN_ID "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
@@ -32,6 +34,23 @@ populated (char **id_out)
     g_autofree char *err__ = cli_fails ((t), __VA_ARGS__, NULL); \
     g_test_message ("%s", err__); \
   } G_STMT_END
+
+/* The "database exactly as before" check is only worth something if the dump
+ * sees every kind of row. */
+static void
+test_the_dump_sees_every_table (void)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CliTest) t = populated (&id);
+  g_autofree char *dump = cli_db_dump (t->db);
+  const char *expected[] = { id, "Ada Lovelace", "Prefers mornings", "Charged twice", "Leak",
+                             "no-answer", "Sam", "CREATE TABLE follow_ups" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (dump, expected[i]) == NULL)
+      g_error ("the dump lacks “%s”:\n%s", expected[i], dump);
+  g_assert_null (strstr (dump, "no such table"));
+}
 
 static void
 test_unknown_id_is_named (void)
@@ -177,6 +196,17 @@ test_options_that_do_not_fit_the_result_are_refused (void)
 }
 
 static void
+test_call_in_the_future_is_refused (void)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CliTest) t = populated (&id);
+  const char *expected[] = { "2026-11-25", NULL };
+
+  /* Today is 2026-11-24. */
+  FAILS (t, expected, "log", id, "--result", "reached", "--satisfaction", "4", "--date", "2026-11-25");
+}
+
+static void
 test_unknown_command_lists_the_commands (void)
 {
   g_autofree char *id = NULL;
@@ -290,6 +320,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/errors/the-dump-sees-every-table", test_the_dump_sees_every_table);
   g_test_add_func ("/cli/errors/unknown-id-is-named", test_unknown_id_is_named);
   g_test_add_func ("/cli/errors/invalid-dates-are-named", test_invalid_dates_are_named);
   g_test_add_func ("/cli/errors/unknown-situation-lists-the-valid-ones", test_unknown_situation_lists_the_valid_ones);
@@ -299,6 +330,7 @@ main (int    argc,
   g_test_add_func ("/cli/errors/missing-result-is-named", test_missing_result_is_named);
   g_test_add_func ("/cli/errors/callback-without-date-is-named", test_callback_without_date_is_named);
   g_test_add_func ("/cli/errors/options-that-do-not-fit-the-result-are-refused", test_options_that_do_not_fit_the_result_are_refused);
+  g_test_add_func ("/cli/errors/call-in-the-future-is-refused", test_call_in_the_future_is_refused);
   g_test_add_func ("/cli/errors/unknown-command-lists-the-commands", test_unknown_command_lists_the_commands);
   g_test_add_func ("/cli/errors/unknown-option-is-named", test_unknown_option_is_named);
   g_test_add_func ("/cli/errors/missing-or-extra-arguments-show-the-usage", test_missing_or_extra_arguments_show_the_usage);
