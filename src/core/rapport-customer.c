@@ -279,10 +279,16 @@ _rapport_customer_set_stored (RapportCustomer *self,
       self->id = g_strdup (id);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
-  g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
-  g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
+  /* Callers pass our own created_at back when rewriting a row: copy first. */
+  {
+    char *created_copy = g_strdup (created_at);
+    char *updated_copy = g_strdup (updated_at);
+
+    g_free (self->created_at);
+    self->created_at = created_copy;
+    g_free (self->updated_at);
+    self->updated_at = updated_copy;
+  }
 }
 
 /* A pragmatic check, not RFC 5322: one @, something before it, a dot in the
