@@ -69,8 +69,9 @@ rapport_date_to_readable (const GDate *date)
 {
   char buf[128];
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-  /* Translators: a readable date, see strftime(3): "Mon 23 Nov 2026" */
-  if (g_date_strftime (buf, sizeof buf, _("%a %e %b %Y"), date) == 0)
+  /* Translators: a readable date, see strftime(3): "Mon 23 Nov 2026";
+   * %-d is the day without padding */
+  if (g_date_strftime (buf, sizeof buf, _("%a %-d %b %Y"), date) == 0)
     return rapport_date_to_iso (date);
   return g_strdup (g_strstrip (buf));
 }
