@@ -290,6 +290,78 @@ test_refuses_another_programs_database (Fixture       *f,
 }
 
 static void
+test_failed_migration_leaves_nothing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "half.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "CREATE TABLE customers (x TEXT);"
+                                          "INSERT INTO customers VALUES ('kept');",
+                                          RAPPORT_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  /* Ours, at version 0, but a table in the way: the first migration fails
+   * half-way and must leave no trace of its earlier statements. */
+  write_foreign_database (path, sql);
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == RAPPORT_ERROR);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'settings'"), ==, 0);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM customers"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_damaged_file_gives_a_clear_error (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  gsize size;
+  guint8 *contents;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %u with a long enough name to fill pages", i);
+      g_free (add_customer (f, name, "555 0100", "2026-11-20", TRUE));
+    }
+  g_clear_object (&f->store);
+
+  /* Keep the header and the first page, scramble the rest. */
+  bytes = read_bytes (f->path);
+  contents = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+  g_assert_cmpuint (size, >, 8192);
+  for (gsize i = 4096; i < size; i++)
+    contents[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (f->path, (const char *) contents, size, NULL));
+  g_free (contents);
+
+  f->store = rapport_store_open (f->path, &error);
+  if (f->store == NULL)
+    {
+      g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT);
+      return;
+    }
+  set_today (f, "2026-11-23");
+  ids = rapport_store_search_customer_ids (f->store, NULL, &error);
+  g_test_message ("opened; customer search %s", ids ? "worked" : "failed");
+  if (ids == NULL)
+    g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT);
+  g_clear_error (&error);
+  agenda = rapport_store_get_agenda (f->store, NULL, &error);
+  g_assert_null (agenda);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT);
+}
+
+static void
 test_refuses_a_folder (Fixture       *f,
                        gconstpointer  data)
 {
@@ -453,6 +525,10 @@ main (int   argc,
               fixture_setup, test_refuses_garbage, fixture_teardown);
   g_test_add ("/core/database/refuses-another-programs-database", Fixture, NULL,
               fixture_setup, test_refuses_another_programs_database, fixture_teardown);
+  g_test_add ("/core/database/failed-migration-leaves-nothing", Fixture, NULL,
+              fixture_setup, test_failed_migration_leaves_nothing, fixture_teardown);
+  g_test_add ("/core/database/damaged-file-gives-a-clear-error", Fixture, NULL,
+              fixture_setup, test_damaged_file_gives_a_clear_error, fixture_teardown);
   g_test_add ("/core/database/refuses-a-folder", Fixture, NULL,
               fixture_setup, test_refuses_a_folder, fixture_teardown);
   g_test_add ("/core/database/read-only-file-opens-read-only-and-refuses-writes", Fixture, NULL,
