@@ -379,11 +379,14 @@ move_cb (RapportDatabase *db,
          gpointer         user_data,
          GError         **error)
 {
-  /* What is due on today's agenda (due on or before today) moves; later
-   * follow-ups keep their own dates. */
+  /* The customer's next call moves: what is due by today, or when nothing
+   * is, the follow-ups of the earliest day still to come (a call seen on a
+   * later day's agenda). Follow-ups due after that day keep their dates. */
   static const char sql[] =
     "UPDATE follow_ups SET due = ?2, updated_at = ?4"
-    " WHERE customer_id = ?1 AND state = 'open' AND due <= ?3 AND deleted_at IS NULL";
+    " WHERE customer_id = ?1 AND state = 'open' AND deleted_at IS NULL"
+    " AND due <= max (?3, (SELECT min (due) FROM follow_ups WHERE customer_id = ?1"
+    "   AND state = 'open' AND deleted_at IS NULL))";
   CloseOp *op = user_data;
   gint64 customer = _rapport_store_resolve_customer (op->self, op->customer_id, error);
   g_autofree char *now = rapport_timestamp_now ();
@@ -405,7 +408,7 @@ move_cb (RapportDatabase *db,
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                           _("The customer has no call due to move"));
+                           _("The customer has no planned call to move"));
       return FALSE;
     }
   return TRUE;

@@ -113,7 +113,8 @@ gboolean         rapport_store_mark_corrected     (RapportStore     *self,
                                                    const GDate      *date,
                                                    const char       *note,
                                                    GError          **error);
-/* Moves every follow-up of the customer that is due on @date's agenda to @to.
+/* Moves the customer's next call to @to: every open follow-up due by today,
+ * or, when none is, those due on the earliest planned day. Attempts stay.
  * @to must not be before today. */
 gboolean         rapport_store_move               (RapportStore     *self,
                                                    const char       *customer_id,

@@ -175,20 +175,33 @@ test_move_deleted_customer (Fixture       *f,
 }
 
 static void
-test_move_with_nothing_due (Fixture       *f,
-                            gconstpointer  data)
+test_move_a_call_not_yet_due (Fixture       *f,
+                              gconstpointer  data)
 {
-  /* New due Tuesday 2026-11-24; today is Monday: nothing to move, nothing moves. */
+  /* New due Tuesday 2026-11-24; today is Monday: nothing is due yet, so the
+   * next planned call (the one on Tuesday's agenda) is the one that moves. */
   g_autofree char *id = add_customer (f, "Ada Lovelace", NULL, "2026-11-20", TRUE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (move (f, id, "2026-11-30", &error));
+  g_assert_no_error (error);
+  assert_due_and_attempts (f, id, RAPPORT_SITUATION_NEW, "2026-11-30", 0);
+}
+
+static void
+test_move_with_nothing_planned (Fixture       *f,
+                                gconstpointer  data)
+{
+  /* No follow-up at all: nothing to move, and nothing changes. */
+  g_autofree char *id = add_customer (f, "Ada Lovelace", NULL, "2026-11-20", FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump_tables (f);
   g_autofree char *after = NULL;
 
   g_assert_false (move (f, id, "2026-11-30", &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
   after = dump_tables (f);
   g_assert_cmpstr (after, ==, before);
-  assert_due_and_attempts (f, id, RAPPORT_SITUATION_NEW, "2026-11-24", 0);
 }
 
 #define ADD(path, func) \
@@ -205,7 +218,8 @@ main (int   argc,
   ADD ("can-move-to-today", test_move_to_today);
   ADD ("a-date-before-today-is-refused-and-changes-nothing", test_move_into_the_past_refused);
   ADD ("a-deleted-customer-cannot-be-moved", test_move_deleted_customer);
-  ADD ("nothing-due-nothing-moves", test_move_with_nothing_due);
+  ADD ("a-call-not-yet-due-moves", test_move_a_call_not_yet_due);
+  ADD ("nothing-planned-nothing-moves", test_move_with_nothing_planned);
 
   return test_run ();
 }
