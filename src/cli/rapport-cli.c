@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rapport-backup.h"
 #include "rapport-cli-commands.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
@@ -28,6 +29,10 @@ static const Command commands[] = {
   { "agenda", rapport_cli_agenda, TRUE, N_("the calls due on a day") },
   { "log", rapport_cli_log, TRUE, N_("log a call and its outcome") },
   { "history", rapport_cli_history, TRUE, N_("the calls made to a customer") },
+  { "import", rapport_cli_import, TRUE, N_("import customers from a CSV or vCard file") },
+  { "export", rapport_cli_export, TRUE, N_("export customers, calls or follow-ups as CSV, the agenda as iCalendar") },
+  { "backup", rapport_cli_backup, TRUE, N_("back the database up now") },
+  { "restore", rapport_cli_restore, FALSE, N_("replace the database with a checked backup") },
 };
 
 static char *
@@ -114,6 +119,12 @@ main (int    argc,
       rapport_store_set_today (ctx.store, &ctx.today);
       if (staff != NULL)
         rapport_store_set_staff (ctx.store, staff);
+      /* The first use of the day keeps a copy; a failure must not stop the command. */
+      if (!rapport_backup_run_daily (ctx.store, &error))
+        {
+          g_printerr (_("%s: warning: %s\n"), ctx.prog, error->message);
+          g_clear_error (&error);
+        }
     }
 
   status = command->run (&ctx, argc - 1, argv + 1);

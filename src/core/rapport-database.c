@@ -431,6 +431,38 @@ ensure_private_file (const char  *path,
   return TRUE;
 }
 
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  return access (dir, W_OK | X_OK) == 0;
+}
+
+/* A WAL database opened read-only needs a -shm file beside it; when the folder
+ * cannot take one, SQLite can still read the file as it is on disk. */
+static int
+open_read_only (RapportDatabase *self,
+                const char      *path)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  int rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  /* Not a database at all: the caller's checks say so in their own words. */
+  if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    return SQLITE_OK;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return rc;
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return sqlite3_open_v2 (immutable, &self->db,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+}
+
 RapportDatabase *
 rapport_database_open (const char  *path,
                        GError     **error)
@@ -453,13 +485,22 @@ rapport_database_open (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_private_file (path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* RAPPORT_FORCE_READ_ONLY=1 lets tests take the read-only path even as root,
+   * who can write any file. */
+  if (g_strcmp0 (g_getenv ("RAPPORT_FORCE_READ_ONLY"), "1") == 0)
+    rc = SQLITE_READONLY;
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* SQLite quietly opens a write-protected file read-only; and a folder that
+   * cannot take the -wal and -shm files makes the database read-only too. */
+  if (rc == SQLITE_OK && (access (path, W_OK) != 0 || !folder_writable (path)))
+    rc = SQLITE_READONLY;
   if (rc != SQLITE_OK)
     {
       /* An unwritable file or folder: go on read-only so people can still look. */
       sqlite3_close_v2 (self->db);
       self->db = NULL;
-      rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+      rc = open_read_only (self, path);
       if (rc != SQLITE_OK)
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_READ_ONLY,
@@ -469,8 +510,6 @@ rapport_database_open (const char  *path,
         }
       self->read_only = TRUE;
     }
-  else if (access (path, W_OK) != 0)
-    self->read_only = TRUE;
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
