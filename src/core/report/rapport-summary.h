@@ -140,4 +140,34 @@ char           *rapport_summary_to_csv                  (RapportSummary *self);
  */
 char           *rapport_summary_json_to_string          (JsonNode       *node);
 
+/* Formatting shared by the PDF and the app, so both show the same text. */
+
+/* "69.2%" in the locale's digits, or "—" when @value is NAN. */
+char           *rapport_format_percent                  (double          value);
+/* "3.38", or "—" when @value is NAN. */
+char           *rapport_format_average                  (double          value);
+/* "23–29 November 2026", "30 November – 6 December 2026",
+ * "28 December 2026 – 3 January 2027"; with @abbreviated, "23–29 Nov 2026". */
+char           *rapport_format_week_range               (const GDate    *start,
+                                                         const GDate    *end,
+                                                         gboolean        abbreviated);
+/* "Week 48" */
+char           *rapport_format_week_title               (const GDate    *monday);
+/**
+ * rapport_format_change:
+ * @now: this week's figure (NAN when none)
+ * @before: the previous week's figure (NAN when none)
+ * @decimals: 1 for percentages, 2 for averages
+ * @points: TRUE to say "points" (for percentages)
+ * @direction: (out) (optional): 1 up, -1 down, 0 same or not comparable
+ *
+ * The change against the previous week for people: "+4.0 points",
+ * "−0.12", "no change", or "" when either week has no figure.
+ */
+char           *rapport_format_change                   (double          now,
+                                                         double          before,
+                                                         guint           decimals,
+                                                         gboolean        points,
+                                                         int            *direction);
+
 G_END_DECLS
