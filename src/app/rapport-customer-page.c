@@ -1115,5 +1115,7 @@ void
 rapport_customer_page_focus (RapportCustomerPage *self)
 {
   g_return_if_fail (RAPPORT_IS_CUSTOMER_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* Not a text field: focusing one selects its text, and the next key typed
+   * would replace the customer's name. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->flag_button));
 }

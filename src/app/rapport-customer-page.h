@@ -40,7 +40,7 @@ RapportCustomer *rapport_customer_page_get_customer    (RapportCustomerPage *sel
 /* Saves a pending change now instead of after the pause. Returns FALSE when a
  * field holds a value that cannot be saved. */
 gboolean         rapport_customer_page_save            (RapportCustomerPage *self);
-/* Moves the keyboard focus to the name field. */
+/* Moves the keyboard focus into the page (to its first button). */
 void             rapport_customer_page_focus           (RapportCustomerPage *self);
 
 G_END_DECLS

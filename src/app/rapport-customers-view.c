@@ -496,6 +496,8 @@ rapport_customers_view_class_init (RapportCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCustomersView, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomersView, count_label);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomersView, page_stack);
+  /* For tests, which press it: reachable by name, not kept in the struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "demo_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
