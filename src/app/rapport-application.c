@@ -147,6 +147,24 @@ set_store (RapportApplication *self,
   apply_staff_name (self);
 }
 
+void
+rapport_application_set_today (RapportApplication *self,
+                               const GDate        *today)
+{
+  RapportWindow *window;
+
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  self->today = *today;
+  if (self->store == NULL)
+    return;
+  rapport_store_set_today (self->store, today);
+  window = get_window (self);
+  if (window != NULL)
+    rapport_window_show_today (window);
+}
+
 gboolean
 rapport_application_open_database (RapportApplication *self,
                                    const char         *path,
@@ -511,7 +529,8 @@ rapport_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Rapport"));
+  if (g_get_application_name () == NULL || g_strcmp0 (g_get_application_name (), g_get_prgname ()) == 0)
+    g_set_application_name (_("Rapport"));
   gtk_window_set_default_icon_name (APP_ID);
 
   /* An uninstalled build without GSETTINGS_SCHEMA_DIR still runs, without memory. */
@@ -581,14 +600,14 @@ rapport_application_command_line (GApplication            *app,
   if (today != NULL)
     {
       g_autoptr(GError) error = NULL;
+      GDate day;
 
-      if (!rapport_date_parse (today, &self->today, &error))
+      if (!rapport_date_parse (today, &day, &error))
         {
           g_application_command_line_printerr (command_line, "rapport: --today: %s\n", error->message);
           return 2;
         }
-      if (self->store != NULL)
-        rapport_store_set_today (self->store, &self->today);
+      rapport_application_set_today (self, &day);
     }
   if (demo && database == NULL)
     database = demo_database_path ();

@@ -16,6 +16,9 @@ RapportApplication *rapport_application_new                    (void);
 RapportStore       *rapport_application_get_store              (RapportApplication *self);
 /* (nullable) (transfer none): the GSettings of the app, NULL without its schema. */
 GSettings          *rapport_application_get_settings           (RapportApplication *self);
+/* Pretends that today is @today in every store the app opens (--today). */
+void                rapport_application_set_today              (RapportApplication *self,
+                                                                const GDate        *today);
 /* Opens @path (NULL: the default database) and shows it in the window; on
  * failure the window explains why and offers another file. */
 gboolean            rapport_application_open_database          (RapportApplication *self,

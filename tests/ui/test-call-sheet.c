@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-test-call-sheet"
+
+#include "config.h"
+
+#include "rapport-agenda-row.h"
+#include "rapport-call-sheet.h"
+#include "rapport-today-view.h"
+#include "ui-test-util.h"
+
+/* Today is Monday 2025-03-03: Grace (irate, 10 days late), then Ada (irate
+ * due today and new), then Ken (irate due today). */
+static char *grace_id;
+
+static void
+seed (RapportStore *store)
+{
+  g_autofree char *ada = NULL;
+  g_autofree char *ken = NULL;
+
+  g_free (grace_id);
+  grace_id = ui_add_customer (store, "Grace Hopper", "Cobol & Co", "555-0101", "2025-01-10", FALSE);
+  ada = ui_add_customer (store, "Ada Lovelace", "Analytical Engines", "+44 20 7946 0958", "2025-02-25", TRUE);
+  ken = ui_add_customer (store, "Ken Thompson", NULL, "555-0199", "2024-06-01", FALSE);
+  ui_flag (store, grace_id, RAPPORT_SITUATION_IRATE, "The installer left a mess", "2025-02-20");
+  ui_flag (store, ada, RAPPORT_SITUATION_IRATE, "Invoice was wrong twice", "2025-02-28");
+  ui_flag (store, ken, RAPPORT_SITUATION_IRATE, "Waited three hours", "2025-02-28");
+}
+
+static RapportTodayView *
+today_view (UiFixture *f)
+{
+  return rapport_window_get_today_view (f->window);
+}
+
+static const char *
+row_customer (UiFixture *f,
+              int        index)
+{
+  GtkListBoxRow *row = ui_agenda_row (f, index);
+
+  g_assert_true (RAPPORT_IS_AGENDA_ROW (row));
+  return rapport_agenda_row_get_customer_id (RAPPORT_AGENDA_ROW (row));
+}
+
+static gboolean
+sheet_is_mapped (gpointer user_data)
+{
+  GtkWindow *sheet = rapport_today_view_get_call_sheet (user_data);
+
+  return sheet != NULL && gtk_widget_get_mapped (GTK_WIDGET (sheet));
+}
+
+/* Opens the sheet the way a person does: activating the agenda row (a click
+ * or Enter on the focused row both end in this signal). */
+static RapportCallSheet *
+open_sheet_from_row (UiFixture *f,
+                     int        index)
+{
+  GtkListBoxRow *row = ui_agenda_row (f, index);
+
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  ui_wait_until (sheet_is_mapped, today_view (f), 5000, "the call sheet");
+  return RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (f)));
+}
+
+static guint
+count_calls (UiFixture  *f,
+             const char *customer_id)
+{
+  g_autoptr(GPtrArray) calls = rapport_store_list_calls (f->store, customer_id, NULL);
+
+  g_assert_nonnull (calls);
+  return calls->len;
+}
+
+static gboolean
+focus_is_in_row (GtkWidget     *focus,
+                 GtkListBoxRow *row)
+{
+  return focus != NULL && (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+}
+
+static void
+test_logs_a_call_and_undo_restores_the_database (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *grace = NULL;
+  RapportCallSheet *sheet;
+  RapportCall *call;
+  AdwToast *toast;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_follow_ups_and_calls (f.store);
+  grace = g_strdup (row_customer (&f, 0));
+  g_assert_cmpstr (grace, ==, grace_id);
+
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_cmpstr (rapport_call_sheet_get_customer_id (sheet), ==, grace);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sheet)) == GTK_WINDOW (f.window));
+
+  /* Reached is the default result; key 5 is the "sheet.rate" action. */
+  g_assert_cmpint (rapport_call_sheet_get_result (sheet), ==, RAPPORT_RESULT_REACHED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
+  g_assert_cmpuint (rapport_call_sheet_get_rating (sheet), ==, 5);
+  rapport_call_sheet_set_note (sheet, "Kitchen is spotless now");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+
+  /* The call is in the database, the sheet is closed, the toast says so. */
+  calls = rapport_store_list_calls (f.store, grace, NULL);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpint (rapport_call_get_result (call), ==, RAPPORT_RESULT_REACHED);
+  g_assert_cmpuint (rapport_call_get_satisfaction (call), ==, 5);
+  g_assert_cmpstr (rapport_call_get_note (call), ==, "Kitchen is spotless now");
+  g_assert_null (rapport_today_view_get_call_sheet (today_view (&f)));
+  toast = rapport_window_get_last_toast (f.window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Call with Grace Hopper logged");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+
+  /* Grace left the agenda, the call is listed below it, the focus went to
+   * the next call (Ada, now first). */
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 2);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_calls_list (today_view (&f))), ==, 1);
+  g_assert_cmpstr (rapport_today_view_get_progress_text (today_view (&f)), ==, "1 of 3 calls made");
+  g_assert_true (focus_is_in_row (gtk_window_get_focus (GTK_WINDOW (f.window)), ui_agenda_row (&f, 0)));
+
+  /* Undo puts every row back exactly as it was. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  ui_flush ();
+  after_undo = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_assert_cmpuint (count_calls (&f, grace), ==, 0);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 3);
+  g_assert_cmpstr (rapport_today_view_get_progress_text (today_view (&f)), ==, "0 of 3 calls made");
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_reached_without_rating_keeps_the_sheet_and_says_why (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RapportCallSheet *sheet;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_follow_ups_and_calls (f.store);
+  sheet = open_sheet_from_row (&f, 0);
+
+  rapport_call_sheet_set_note (sheet, "Half an answer");
+  g_assert_false (rapport_call_sheet_save (sheet));
+  g_assert_nonnull (rapport_call_sheet_get_error (sheet));
+  g_assert_nonnull (strstr (rapport_call_sheet_get_error (sheet), "satisfied"));
+  g_assert_true (rapport_today_view_get_call_sheet (today_view (&f)) == GTK_WINDOW (sheet));
+  after = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A no-answer needs no rating and counts an attempt. */
+  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_NO_ANSWER);
+  g_assert_true (rapport_call_sheet_save (sheet));
+  ui_flush ();
+  g_assert_cmpuint (count_calls (&f, grace_id), ==, 1);
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_next_call_skips_without_logging (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *second = NULL;
+  RapportCallSheet *sheet;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_follow_ups_and_calls (f.store);
+  second = g_strdup (row_customer (&f, 1));
+
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.next", NULL));
+  ui_wait_until (sheet_is_mapped, today_view (&f), 5000, "the next call sheet");
+  sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (&f)));
+  g_assert_cmpstr (rapport_call_sheet_get_customer_id (sheet), ==, second);
+
+  after = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after, ==, before);
+
+  ui_fixture_close (&f);
+}
+
+/* Everything of follow_ups but updated_at, which a sync needs to change. */
+#define FOLLOW_UPS_SQL \
+  "SELECT id, uuid, customer_id, situation, state, flagged_on, due, attempts, note," \
+  " corrected_on, close_reason, closed_on, closed_by_call, opened_by_call, created_at, deleted_at" \
+  " FROM follow_ups ORDER BY id"
+
+static void
+test_moves_a_call_to_tomorrow_with_undo (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  AdwToast *toast;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_table (f.store, FOLLOW_UPS_SQL);
+
+  /* The row menu's "Move to Tomorrow". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui_agenda_row (&f, 0)),
+                                             "today.move-tomorrow", "s", grace_id));
+  ui_flush ();
+
+  follow_ups = rapport_store_list_follow_ups (f.store, grace_id, FALSE, NULL);
+  g_assert_cmpuint (follow_ups->len, ==, 1);
+  {
+    g_autofree char *due = rapport_date_to_iso (rapport_follow_up_get_due (g_ptr_array_index (follow_ups, 0)));
+    g_assert_cmpstr (due, ==, "2025-03-04");
+    g_assert_cmpuint (rapport_follow_up_get_attempts (g_ptr_array_index (follow_ups, 0)), ==, 0);
+  }
+  g_assert_cmpuint (count_calls (&f, grace_id), ==, 0);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 2);
+  toast = rapport_window_get_last_toast (f.window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Call with Grace Hopper moved: Tomorrow");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  ui_flush ();
+  after_undo = ui_dump_table (f.store, FOLLOW_UPS_SQL);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 3);
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_moves_from_the_sheet_to_next_week (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autofree char *due = NULL;
+  RapportCallSheet *sheet;
+
+  ui_fixture_open (&f, NULL, seed);
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.move", "s", "next-week"));
+  ui_flush ();
+
+  /* Monday 3 March: next week starts Monday 10 March. */
+  follow_ups = rapport_store_list_follow_ups (f.store, grace_id, FALSE, NULL);
+  due = rapport_date_to_iso (rapport_follow_up_get_due (g_ptr_array_index (follow_ups, 0)));
+  g_assert_cmpstr (due, ==, "2025-03-10");
+  g_assert_null (rapport_today_view_get_call_sheet (today_view (&f)));
+
+  ui_fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/call-sheet/logs-a-call-and-undo-restores-the-database",
+                   test_logs_a_call_and_undo_restores_the_database);
+  g_test_add_func ("/ui/call-sheet/reached-without-rating-keeps-the-sheet-and-says-why",
+                   test_reached_without_rating_keeps_the_sheet_and_says_why);
+  g_test_add_func ("/ui/call-sheet/next-call-skips-without-logging", test_next_call_skips_without_logging);
+  g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
+  g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
+
+  return ui_test_run ();
+}

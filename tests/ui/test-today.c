@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-test-today"
+
+#include "config.h"
+
+#include "rapport-agenda-row.h"
+#include "rapport-today-view.h"
+#include "ui-test-util.h"
+
+/* Today is Monday 2025-03-03. Grace: irate, due Fri 21 Feb (6 business days
+ * late). Ada: new, due Thu 27 Feb, and irate, due today. Ken: irate, due
+ * today. Alan: new, due Tue 4 March. Katherine: nothing to do. */
+static void
+seed_week (RapportStore *store)
+{
+  g_autofree char *grace = ui_add_customer (store, "Grace Hopper", "Cobol & Co", "555-0101", "2025-01-10", FALSE);
+  g_autofree char *ada = ui_add_customer (store, "Ada Lovelace", "Analytical Engines", "+44 20 7946 0958", "2025-02-25", TRUE);
+  g_autofree char *ken = ui_add_customer (store, "Ken Thompson", NULL, "555-0199", "2024-06-01", FALSE);
+  g_autofree char *alan = ui_add_customer (store, "Alan Turing", "Bletchley Repairs", "0161 496 0000", "2025-02-28", TRUE);
+  g_autofree char *katherine = ui_add_customer (store, "Katherine Johnson", NULL, "555-0123", "2024-01-01", FALSE);
+
+  ui_flag (store, grace, RAPPORT_SITUATION_IRATE, "The installer left a mess", "2025-02-20");
+  ui_flag (store, ada, RAPPORT_SITUATION_IRATE, "Invoice was wrong twice", "2025-02-28");
+  ui_flag (store, ken, RAPPORT_SITUATION_IRATE, "Waited three hours", "2025-02-28");
+}
+
+/* Nothing due before Wednesday 5 March. */
+static void
+seed_quiet_monday (RapportStore *store)
+{
+  g_autofree char *ada = ui_add_customer (store, "Ada Lovelace", NULL, "555-0100", "2025-03-03", TRUE);
+}
+
+static RapportTodayView *
+today_view (UiFixture *f)
+{
+  return rapport_window_get_today_view (f->window);
+}
+
+static char *
+shown_day (UiFixture *f)
+{
+  GDate day;
+
+  rapport_today_view_get_day (today_view (f), &day);
+  return rapport_date_to_iso (&day);
+}
+
+static const char *
+row_name (UiFixture *f,
+          int        index)
+{
+  GtkListBoxRow *row = ui_agenda_row (f, index);
+
+  g_assert_true (RAPPORT_IS_AGENDA_ROW (row));
+  return rapport_agenda_entry_get_name (rapport_agenda_row_get_entry (RAPPORT_AGENDA_ROW (row)));
+}
+
+static void
+test_opens_on_the_seeded_agenda (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *day = NULL;
+  RapportAgendaRow *row;
+
+  ui_fixture_open (&f, NULL, seed_week);
+
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "today");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (today_view (&f))));
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-03");
+  g_assert_cmpstr (rapport_today_view_get_page (today_view (&f)), ==, "agenda");
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 3);
+  g_assert_cmpstr (row_name (&f, 0), ==, "Grace Hopper");
+  g_assert_cmpstr (row_name (&f, 1), ==, "Ada Lovelace");
+  g_assert_cmpstr (row_name (&f, 2), ==, "Ken Thompson");
+  g_assert_cmpstr (rapport_today_view_get_progress_text (today_view (&f)), ==, "0 of 3 calls made");
+
+  /* Ada's row carries both due situations, irate first. */
+  row = RAPPORT_AGENDA_ROW (ui_agenda_row (&f, 1));
+  {
+    guint n = 0;
+    const RapportSituation *situations =
+      rapport_agenda_entry_get_situations (rapport_agenda_row_get_entry (row), &n);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (situations[0], ==, RAPPORT_SITUATION_IRATE);
+    g_assert_cmpint (situations[1], ==, RAPPORT_SITUATION_NEW);
+  }
+
+  ui_fixture_close (&f);
+}
+
+/* The words and styles of lateness (issue 9): the label is there and says how
+ * late, with warning for 1–2 business days and error beyond. */
+static GtkWidget *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
+      && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_overdue_rows_escalate_with_words (void)
+{
+  UiFixture f = { 0 };
+  GtkWidget *grace_late, *ada_late, *ken_late;
+
+  ui_fixture_open (&f, NULL, seed_week);
+
+  /* Grace: 10 calendar days, 6 business days late: error. */
+  grace_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 0)), "overdue");
+  g_assert_nonnull (grace_late);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (grace_late)), ==, "10 days overdue");
+  g_assert_true (gtk_widget_has_css_class (grace_late, "error"));
+  g_assert_false (gtk_widget_has_css_class (grace_late, "warning"));
+
+  /* Ada: her new-customer call was due Thursday: 4 days, 2 business days: warning. */
+  ada_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 1)), "overdue");
+  g_assert_nonnull (ada_late);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ada_late)), ==, "4 days overdue");
+  g_assert_true (gtk_widget_has_css_class (ada_late, "warning"));
+
+  /* Ken is due today: plain, no lateness shown. */
+  ken_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 2)), "overdue");
+  g_assert_null (ken_late);
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_navigates_between_days (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *day = NULL;
+  GtkListBox *list;
+
+  ui_fixture_open (&f, NULL, seed_week);
+  list = rapport_today_view_get_agenda_list (today_view (&f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.next-day", NULL));
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-04");
+  /* Tuesday adds Alan's new-customer call to what is still due. */
+  g_assert_cmpuint (ui_list_box_count (list), ==, 4);
+  g_assert_cmpstr (row_name (&f, 3), ==, "Alan Turing");
+
+  g_clear_pointer (&day, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.previous-day", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.previous-day", NULL));
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-02");
+  /* Sunday: Grace (due 21 Feb) and Ada's new-customer call (due 27 Feb). */
+  g_assert_cmpuint (ui_list_box_count (list), ==, 2);
+
+  g_clear_pointer (&day, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.go-today", NULL));
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-03");
+  g_assert_cmpuint (ui_list_box_count (list), ==, 3);
+
+  ui_fixture_close (&f);
+}
+
+static GtkWidget *
+find_mapped_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_status_page (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_empty_day_names_the_next_day (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *day = NULL;
+  GtkWidget *page = NULL;
+
+  ui_fixture_open (&f, NULL, seed_quiet_monday);
+
+  g_assert_cmpstr (rapport_today_view_get_page (today_view (&f)), ==, "empty");
+  /* The status page tells the day of the next calls and offers to go there. */
+  page = find_mapped_status_page (GTK_WIDGET (today_view (&f)));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Calls Today");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "Wednesday, 5 March"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today_view (&f)), "today.go-next-agenda-day", NULL));
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-05");
+  g_assert_cmpstr (rapport_today_view_get_page (today_view (&f)), ==, "agenda");
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 1);
+
+  ui_fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/today/opens-on-the-seeded-agenda", test_opens_on_the_seeded_agenda);
+  g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
+  g_test_add_func ("/ui/today/navigates-between-days", test_navigates_between_days);
+  g_test_add_func ("/ui/today/empty-day-names-the-next-day", test_empty_day_names_the_next_day);
+
+  return ui_test_run ();
+}
