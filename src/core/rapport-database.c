@@ -145,6 +145,18 @@ static const char *migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  deleted_at TEXT"
   ");",
+
+  /* 2: customers sorted by a key that ignores case and accents ("Émile"
+   * among the E's), kept by triggers so every writer gets it right. */
+  "ALTER TABLE customers ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
+  "UPDATE customers SET sort_key = rapport_sort_key (name);"
+  "CREATE INDEX customers_sort_key ON customers (sort_key, id) WHERE deleted_at IS NULL;"
+  "CREATE TRIGGER customers_sort_key_insert AFTER INSERT ON customers BEGIN"
+  "  UPDATE customers SET sort_key = rapport_sort_key (new.name) WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER customers_sort_key_update AFTER UPDATE OF name ON customers BEGIN"
+  "  UPDATE customers SET sort_key = rapport_sort_key (new.name) WHERE id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
@@ -341,6 +353,22 @@ rapport_database_transaction (RapportDatabase        *self,
     }
 }
 
+char *
+rapport_sort_key (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text ? text : "", "C");
+  return g_ascii_strdown (ascii, -1);
+}
+
+static void
+sort_key_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  g_autofree char *key = rapport_sort_key ((const char *) sqlite3_value_text (argv[0]));
+  sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 query_int (RapportDatabase  *self,
            const char       *sql,
@@ -513,6 +541,9 @@ rapport_database_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function (self->db, "rapport_sort_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sort_key_func, NULL, NULL);
 
   /* Look before touching anything: the header tells the schema and the owner. */
   if (!query_int (self, "PRAGMA user_version", &version, error) ||

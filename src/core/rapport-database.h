@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define RAPPORT_SCHEMA_VERSION 1
+#define RAPPORT_SCHEMA_VERSION 2
 #define RAPPORT_APPLICATION_ID 0x52505054 /* "RPPT" */
 
 #define RAPPORT_TYPE_DATABASE (rapport_database_get_type ())
@@ -60,5 +60,8 @@ const char      *rapport_column_text              (sqlite3_stmt     *stmt,
                                                    int               column);
 
 char            *rapport_uuid_new                 (void);
+/* How names sort: without case and accents, "Émile" as "emile". Also the SQL
+ * function rapport_sort_key() on every connection the database opens. */
+char            *rapport_sort_key                 (const char       *text);
 
 G_END_DECLS

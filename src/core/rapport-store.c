@@ -753,14 +753,14 @@ rapport_store_search_customer_ids (RapportStore  *self,
                                    GError       **error)
 {
   static const char all_sql[] =
-    "SELECT uuid, '' FROM customers WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id";
+    "SELECT uuid, '' FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id";
   /* Trigram FTS finds every word of three or more characters as a substring. */
   static const char fts_sql[] =
     "SELECT c.uuid, c.name || ' ' || c.company || ' ' || c.phone || ' ' || c.phone_digits"
     "   || ' ' || c.email || ' ' || c.notes"
     " FROM customers_fts f JOIN customers c ON c.id = f.rowid"
     " WHERE customers_fts MATCH ?1 AND c.deleted_at IS NULL"
-    " ORDER BY c.name COLLATE NOCASE, c.id";
+    " ORDER BY c.sort_key, c.id";
   /* Words shorter than a trigram: a scan, still substring and case-insensitive. */
   static const char like_sql[] =
     "SELECT uuid, name || ' ' || company || ' ' || phone || ' ' || phone_digits"
@@ -768,7 +768,7 @@ rapport_store_search_customer_ids (RapportStore  *self,
     " FROM customers WHERE deleted_at IS NULL"
     " AND (name LIKE ?1 ESCAPE '\\' OR company LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\'"
     "   OR email LIKE ?1 ESCAPE '\\' OR notes LIKE ?1 ESCAPE '\\')"
-    " ORDER BY name COLLATE NOCASE, id";
+    " ORDER BY sort_key, id";
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GPtrArray) short_words = g_ptr_array_new ();

@@ -661,6 +661,29 @@ test_customer_list_pages (Fixture       *f,
   g_assert_cmpstr (rapport_customer_get_name (middle), ==, "Customer 123");
 }
 
+static void
+test_list_order_ignores_case_and_accents (Fixture       *f,
+                                          gconstpointer  data)
+{
+  const char *names[] = { "Zoe Zimmer", "Émile Zola", "anna Adler", "Bob Berg", "Ölaf Olsen" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (add_customer (f, names[i], NULL, "2026-11-20", FALSE));
+  assert_search (f, "", "anna Adler, Bob Berg, Émile Zola, Ölaf Olsen, Zoe Zimmer");
+
+  /* A rename sorts anew. */
+  {
+    g_autoptr(GPtrArray) ids = search (f, "Zimmer");
+    g_autoptr(RapportCustomer) c = get_customer (f, g_ptr_array_index (ids, 0));
+    g_autoptr(GError) error = NULL;
+
+    rapport_customer_set_name (c, "Ada Zimmer");
+    g_assert_true (rapport_store_update_customer (f->store, c, &error));
+    g_assert_no_error (error);
+  }
+  assert_search (f, "", "Ada Zimmer, anna Adler, Bob Berg, Émile Zola, Ölaf Olsen");
+}
+
 #define ADD(path, func) \
   g_test_add ("/core/customers/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -683,6 +706,7 @@ main (int   argc,
   ADD ("search-is-substring-and-case-insensitive", test_search);
   ADD ("search-skips-deleted-customers", test_search_skips_deleted);
   ADD ("list-model-follows-search-and-store-changes", test_customer_list);
+  ADD ("lists-sort-without-case-and-accents", test_list_order_ignores_case_and_accents);
   ADD ("list-model-reads-rows-in-pages", test_customer_list_pages);
 
   return test_run ();
