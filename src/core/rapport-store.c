@@ -374,9 +374,12 @@ _rapport_store_resolve_customer (RapportStore  *self,
                                  const char    *id,
                                  GError       **error)
 {
+  /* The pattern is bound whole ("abcd*"), not built in SQL, so that SQLite
+   * can turn the GLOB into a range of the uuid index instead of a scan. */
   static const char sql[] =
-    "SELECT id FROM customers WHERE uuid GLOB ?1 || '*' AND deleted_at IS NULL LIMIT 2";
+    "SELECT id FROM customers WHERE uuid GLOB ?1 AND deleted_at IS NULL LIMIT 2";
   g_autofree char *lower = NULL;
+  g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
   gint64 rowid = 0;
   guint n = 0;
@@ -388,11 +391,13 @@ _rapport_store_resolve_customer (RapportStore  *self,
                    _("There is no customer with the id “%s”"), id ? id : "");
       return 0;
     }
+  /* Only hex digits and dashes (looks_like_id): nothing in it is a wildcard. */
   lower = g_ascii_strdown (id, -1);
+  pattern = g_strconcat (lower, "*", NULL);
   stmt = rapport_database_prepare (self->db, sql, error);
   if (stmt == NULL)
     return 0;
-  rapport_bind_text (stmt, 1, lower);
+  rapport_bind_text (stmt, 1, pattern);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       rowid = sqlite3_column_int64 (stmt, 0);
