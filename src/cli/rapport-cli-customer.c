@@ -208,8 +208,13 @@ customer_show (RapportCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = rapport_json_customer (customer, follow_ups, calls);
-      g_autofree char *text = rapport_json_to_string (node);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+      RapportRules rules;
+
+      rapport_store_get_rules (ctx->store, &rules);
+      node = rapport_json_customer (customer, rules.default_cadence, follow_ups, calls);
+      text = rapport_json_to_string (node);
       rapport_cli_print (text);
     }
   else

@@ -111,9 +111,12 @@ rapport_json_calls (GPtrArray *calls)
 
 JsonNode *
 rapport_json_customer (RapportCustomer *customer,
+                       guint            default_cadence,
                        GPtrArray       *follow_ups,
                        GPtrArray       *calls)
 {
+  guint cadence = rapport_customer_get_cadence_days (customer);
+
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
@@ -124,7 +127,7 @@ rapport_json_customer (RapportCustomer *customer,
   add_string (b, "email", rapport_customer_get_email (customer));
   add_string (b, "notes", rapport_customer_get_notes (customer));
   add_date (b, "since", rapport_customer_get_since (customer));
-  add_int (b, "cadence_days", rapport_customer_get_cadence_days (customer));
+  add_int (b, "cadence_days", cadence ? cadence : default_cadence);
   json_builder_set_member_name (b, "phone_needs_check");
   json_builder_add_boolean_value (b, rapport_customer_get_phone_needs_check (customer));
 

@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 /* The JSON shapes of rapport-cli's --json output (a documented contract). */
 JsonNode *rapport_json_agenda        (const GDate      *day,
                                       GPtrArray        *entries);
+/* @default_cadence stands in for a customer on the default cadence (0), so
+ * that cadence_days always says how often the customer is called. */
 JsonNode *rapport_json_customer      (RapportCustomer  *customer,
+                                      guint             default_cadence,
                                       GPtrArray        *follow_ups,
                                       GPtrArray        *calls);
 JsonNode *rapport_json_customer_list (GPtrArray        *customers);

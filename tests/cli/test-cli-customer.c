@@ -77,6 +77,8 @@ test_add_defaults_since_to_today (void)
   g_assert_cmpstr (json_object_get_string_member (c, "phone"), ==, "");
   g_assert_cmpstr (json_object_get_string_member (c, "email"), ==, "");
   g_assert_cmpstr (json_object_get_string_member (c, "notes"), ==, "");
+  /* No cadence given: the default one, said as a number of days. */
+  g_assert_cmpint (json_object_get_int_member (c, "cadence_days"), ==, 90);
   /* Friday 2026-11-20 → Tuesday 2026-11-24. */
   g_assert_cmpstr (json_object_get_string_member (cli_follow_up (c, "new", FALSE), "due"), ==,
                    "2026-11-24");

@@ -475,7 +475,7 @@ test_json_customer (Fixture       *f,
   g_assert_no_error (error);
   calls = rapport_store_list_calls (f->store, rapport_customer_get_id (c), &error);
   g_assert_no_error (error);
-  built = rapport_json_customer (stored, follow_ups, calls);
+  built = rapport_json_customer (stored, 90, follow_ups, calls);
   root = round_trip (built);
 
   assert_members (root, "cadence_days,calls,company,email,follow_ups,id,name,notes,phone,"
