@@ -93,6 +93,16 @@ rules_changed_cb (RapportPreferencesWindow *self)
     }
 }
 
+/* The pressed look alone is faint: business days get the accent colour. */
+static void
+weekday_toggled_cb (GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+}
+
 static void
 build_weekdays (RapportPreferencesWindow *self)
 {
@@ -111,6 +121,7 @@ build_weekdays (RapportPreferencesWindow *self)
       button = gtk_toggle_button_new_with_label (abbreviated);
       gtk_widget_set_tooltip_text (button, full);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      g_signal_connect (button, "toggled", G_CALLBACK (weekday_toggled_cb), NULL);
       g_signal_connect_swapped (button, "toggled", G_CALLBACK (rules_changed_cb), self);
       gtk_box_append (self->weekdays_box, button);
       self->weekday_buttons[i] = GTK_TOGGLE_BUTTON (button);
