@@ -16,5 +16,6 @@ int rapport_cli_log       (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_history   (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_backup    (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_restore   (RapportCliContext *ctx, int argc, char **argv);
+int rapport_cli_summary   (RapportCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

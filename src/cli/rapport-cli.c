@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "history", rapport_cli_history, TRUE, N_("the calls made to a customer") },
   { "backup", rapport_cli_backup, TRUE, N_("back the database up now") },
   { "restore", rapport_cli_restore, FALSE, N_("replace the database with a checked backup") },
+  { "summary", rapport_cli_summary, TRUE, N_("the weekly satisfaction summary as JSON, CSV or PDF, or sent to the webhook") },
 };
 
 static char *
