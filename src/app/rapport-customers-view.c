@@ -24,6 +24,9 @@ struct _RapportCustomersView
   /* Set while the view itself moves the selection, so that it does not
    * reload the page it is already showing. */
   gboolean selecting;
+  /* Between detach_list () and the list's next items-changed. */
+  gboolean detached;
+  gboolean list_had_focus;
 
   GtkStack *stack;
   AdwLeaflet *leaflet;
@@ -101,10 +104,52 @@ restore_selection (RapportCustomersView *self)
   self->selecting = FALSE;
 }
 
+/* The customer list announces a re-read as "every row replaced". GTK 4.8
+ * then reads every row again: GtkSingleSelection to find its selected item,
+ * the list view to reuse its row widgets; with 100 000 customers that is a
+ * second or more. So the list view lets go of the model, and the selection
+ * of its item, before each re-read, and both come back after it. */
+static void
+detach_list (RapportCustomersView *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (self->detached)
+    return;
+  self->detached = TRUE;
+  self->list_had_focus = focus != NULL &&
+                         (focus == GTK_WIDGET (self->list_view) ||
+                          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)));
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+  gtk_list_view_set_model (self->list_view, NULL);
+}
+
+static void
+attach_list (RapportCustomersView *self)
+{
+  const char *id = rapport_customer_page_get_customer_id (self->page);
+  guint position = id ? rapport_customer_list_find (self->list, id) : G_MAXUINT;
+
+  if (!self->detached)
+    return;
+  self->detached = FALSE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  restore_selection (self);
+  if (position != G_MAXUINT)
+    scroll_to (self, position);
+  if (self->list_had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 list_items_changed_cb (RapportCustomersView *self)
 {
-  restore_selection (self);
+  if (self->detached)
+    attach_list (self);
+  else
+    restore_selection (self);
   update_state (self);
 }
 
@@ -186,8 +231,15 @@ leaflet_folded_cb (RapportCustomersView *self)
 static void
 search_changed_cb (RapportCustomersView *self)
 {
-  rapport_customer_list_set_search (self->list,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *current = rapport_customer_list_get_search (self->list);
+
+  if (g_strcmp0 (text, current ? current : "") != 0)
+    {
+      detach_list (self);
+      rapport_customer_list_set_search (self->list, text);
+      attach_list (self);
+    }
   update_state (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     scroll_to (self, 0);
@@ -352,10 +404,20 @@ search_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* Runs before the customer list re-reads itself: connected first. */
 static void
 store_changed_cb (RapportStore         *store,
                   RapportCustomersView *self)
 {
+  detach_list (self);
+}
+
+/* Runs after it, in case the list had nothing to say. */
+static void
+store_changed_after_cb (RapportStore         *store,
+                        RapportCustomersView *self)
+{
+  attach_list (self);
   update_state (self);
 }
 
@@ -370,6 +432,9 @@ rapport_customers_view_constructed (GObject *object)
 
   g_return_if_fail (self->store != NULL);
 
+  self->store_changed_id = g_signal_connect (self->store, "changed",
+                                             G_CALLBACK (store_changed_cb), self);
+
   /* The list reads customers in pages as rows are shown, never all of them. */
   self->list = rapport_customer_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
@@ -382,6 +447,8 @@ rapport_customers_view_constructed (GObject *object)
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_after_cb), self, 0);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -401,8 +468,6 @@ rapport_customers_view_constructed (GObject *object)
                            G_CALLBACK (page_customer_id_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->page_stack, GTK_WIDGET (self->page), "page");
 
-  self->store_changed_id = g_signal_connect (self->store, "changed",
-                                             G_CALLBACK (store_changed_cb), self);
   update_state (self);
 }
 
