@@ -563,6 +563,8 @@ report_unsaved (RapportCustomerPage *self)
 
 /* Actions */
 
+static void since_calendar_day_selected_cb (RapportCustomerPage *self);
+
 static void
 since_popover_show_cb (RapportCustomerPage *self)
 {
@@ -572,7 +574,10 @@ since_popover_show_cb (RapportCustomerPage *self)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                                        g_date_get_day (&date), 12, 0, 0);
+      /* Showing the current date is not choosing one. */
+      g_signal_handlers_block_by_func (self->since_calendar, since_calendar_day_selected_cb, self);
       gtk_calendar_select_day (self->since_calendar, dt);
+      g_signal_handlers_unblock_by_func (self->since_calendar, since_calendar_day_selected_cb, self);
     }
 }
 
@@ -992,6 +997,8 @@ rapport_customer_page_class_init (RapportCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, since_row);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, since_popover);
+  /* For tests: reachable by name, not kept in the struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "since_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, since_calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, cadence_row);
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, cadence_spin);

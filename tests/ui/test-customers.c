@@ -287,6 +287,47 @@ test_keeps_the_old_name_when_the_field_is_emptied (void)
 }
 
 static void
+test_sets_the_first_service_date_from_the_calendar (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *since = NULL;
+  g_autoptr(RapportCustomer) after = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 2, 29, 12, 0, 0);
+  GtkPopover *popover;
+
+  ui_fixture_open (&f, NULL, seed_two);
+  id = open_customer (&f, "Ada Lovelace");
+  popover = page_child (&f, "since_popover");
+
+  gtk_menu_button_popup (page_child (&f, "since_button"));
+  ui_flush ();
+  /* Opening shows the stored date; it does not choose it and close. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_editable_get_text (page_child (&f, "since_row")), ==, "2024-05-02");
+
+  gtk_calendar_select_day (page_child (&f, "since_calendar"), day);
+  ui_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_editable_get_text (page_child (&f, "since_row")), ==, "2024-02-29");
+  after = stored (&f, id);
+  since = rapport_date_to_iso (rapport_customer_get_since (after));
+  g_assert_cmpstr (since, ==, "2024-02-29");
+
+  /* A typed date that does not exist is marked and not saved. */
+  gtk_editable_set_text (page_child (&f, "since_row"), "2023-02-29");
+  g_assert_true (gtk_widget_has_css_class (page_child (&f, "since_row"), "error"));
+  g_assert_false (rapport_customer_page_save (customer_page (&f)));
+  g_clear_object (&after);
+  g_clear_pointer (&since, g_free);
+  after = stored (&f, id);
+  since = rapport_date_to_iso (rapport_customer_get_since (after));
+  g_assert_cmpstr (since, ==, "2024-02-29");
+
+  ui_fixture_close (&f);
+}
+
+static void
 toast_cb (RapportCustomersView *view,
           const char           *message,
           char                **last)
@@ -614,6 +655,8 @@ main (int    argc,
                    test_marks_an_invalid_email_and_does_not_save_it);
   g_test_add_func ("/ui/customers/keeps-the-old-name-when-the-field-is-emptied",
                    test_keeps_the_old_name_when_the_field_is_emptied);
+  g_test_add_func ("/ui/customers/sets-the-first-service-date-from-the-calendar",
+                   test_sets_the_first_service_date_from_the_calendar);
   g_test_add_func ("/ui/customers/flags-an-irate-customer-for-the-next-business-day",
                    test_flags_an_irate_customer_for_the_next_business_day);
   g_test_add_func ("/ui/customers/says-how-late-an-overdue-follow-up-is",
