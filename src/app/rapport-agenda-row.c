@@ -8,6 +8,7 @@
 #include "rapport-agenda-row.h"
 #include "rapport-format.h"
 #include "rapport-situation-badge.h"
+#include "rapport-wrap-box.h"
 
 struct _RapportAgendaRow
 {
@@ -19,13 +20,14 @@ struct _RapportAgendaRow
   /* Template widgets */
   GtkLabel           *name_label;
   GtkLabel           *company_label;
-  GtkFlowBox         *badges_box;
+  RapportWrapBox     *badges_box;
   GtkLabel           *note_label;
   GtkButton          *phone_button;
   GtkLabel           *phone_label;
   GtkLabel           *overdue_label;
   GtkLabel           *attempts_label;
   GtkMenuButton      *menu_button;
+  RapportWrapBox     *meta_box;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAgendaRow, rapport_agenda_row, GTK_TYPE_LIST_BOX_ROW)
@@ -100,23 +102,16 @@ update (RapportAgendaRow *self)
   g_autofree char *tooltip = NULL;
   g_autoptr(GMenuModel) menu = NULL;
   const char *phone, *style;
-  GtkWidget *child;
   guint n = 0;
 
   gtk_label_set_label (self->name_label, rapport_agenda_entry_get_name (self->entry));
   set_label_or_hide (self->company_label, rapport_agenda_entry_get_company (self->entry));
   set_label_or_hide (self->note_label, rapport_agenda_entry_get_note (self->entry));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
-    gtk_flow_box_remove (self->badges_box, child);
+  rapport_wrap_box_remove_all (self->badges_box);
   situations = rapport_agenda_entry_get_situations (self->entry, &n);
   for (guint i = 0; i < n; i++)
-    {
-      gtk_flow_box_append (self->badges_box, rapport_situation_badge_new (situations[i]));
-      child = gtk_widget_get_last_child (GTK_WIDGET (self->badges_box));
-      gtk_widget_set_can_focus (child, FALSE);
-      gtk_widget_set_halign (child, GTK_ALIGN_START);
-    }
+    rapport_wrap_box_append (self->badges_box, rapport_situation_badge_new (situations[i]));
 
   phone = rapport_agenda_entry_get_phone (self->entry);
   if (phone != NULL && *phone != '\0')
@@ -201,6 +196,8 @@ rapport_agenda_row_class_init (RapportAgendaRowClass *klass)
 
   object_class->dispose = rapport_agenda_row_dispose;
 
+  g_type_ensure (RAPPORT_TYPE_WRAP_BOX);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportapp/Rapport/rapport-agenda-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, company_label);
@@ -211,6 +208,7 @@ rapport_agenda_row_class_init (RapportAgendaRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, attempts_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAgendaRow, meta_box);
 }
 
 static void

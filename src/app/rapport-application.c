@@ -485,8 +485,19 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  rapport_window_show_preferences (ensure_window (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "show-today", show_today_activated },
   { "about", about_activated },
 };

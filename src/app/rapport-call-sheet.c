@@ -10,6 +10,7 @@
 #include "rapport-date.h"
 #include "rapport-format.h"
 #include "rapport-situation-badge.h"
+#include "rapport-wrap-box.h"
 
 struct _RapportCallSheet
 {
@@ -582,6 +583,8 @@ rapport_call_sheet_class_init (RapportCallSheetClass *klass)
 
   object_class->dispose = rapport_call_sheet_dispose;
   window_class->close_request = rapport_call_sheet_close_request;
+
+  g_type_ensure (RAPPORT_TYPE_WRAP_BOX);
 
   /**
    * RapportCallSheet::logged:

@@ -32,6 +32,8 @@ struct _RapportTodayView
   GtkWidget        *box;
   GtkButton        *today_button;
   GtkMenuButton    *date_button;
+  GtkLabel         *date_label;
+  GtkLabel         *date_short_label;
   GtkPopover       *date_popover;
   GtkCalendar      *calendar;
   GtkStack         *stack;
@@ -181,6 +183,7 @@ update_day_bar (RapportTodayView *self)
 {
   g_autofree char *label = NULL;
   g_autofree char *long_label = NULL;
+  g_autofree char *short_label = NULL;
   g_autoptr(GDateTime) dt = NULL;
   GDate today;
 
@@ -193,7 +196,10 @@ update_day_bar (RapportTodayView *self)
   else
     label = rapport_format_day_long (&self->day);
   long_label = rapport_format_day_long (&self->day);
-  gtk_menu_button_set_label (self->date_button, label);
+  gtk_label_set_label (self->date_label, label);
+  /* Translators: a short day for narrow windows, see g_date_time_format(): "Mon 3 Mar" */
+  short_label = g_date_time_format (dt, _("%a %-d %b"));
+  gtk_label_set_label (self->date_short_label, short_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), long_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, long_label, -1);
@@ -910,6 +916,8 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, box);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, today_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_short_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, stack);
