@@ -14,6 +14,8 @@ int rapport_cli_move      (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_agenda    (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_log       (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_history   (RapportCliContext *ctx, int argc, char **argv);
+int rapport_cli_import    (RapportCliContext *ctx, int argc, char **argv);
+int rapport_cli_export    (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_backup    (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_restore   (RapportCliContext *ctx, int argc, char **argv);
 int rapport_cli_summary   (RapportCliContext *ctx, int argc, char **argv);

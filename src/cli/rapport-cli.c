@@ -29,6 +29,8 @@ static const Command commands[] = {
   { "agenda", rapport_cli_agenda, TRUE, N_("the calls due on a day") },
   { "log", rapport_cli_log, TRUE, N_("log a call and its outcome") },
   { "history", rapport_cli_history, TRUE, N_("the calls made to a customer") },
+  { "import", rapport_cli_import, TRUE, N_("import customers from a CSV or vCard file") },
+  { "export", rapport_cli_export, TRUE, N_("export customers, calls or follow-ups as CSV, the agenda as iCalendar") },
   { "backup", rapport_cli_backup, TRUE, N_("back the database up now") },
   { "restore", rapport_cli_restore, FALSE, N_("replace the database with a checked backup") },
   { "summary", rapport_cli_summary, TRUE, N_("the weekly satisfaction summary as JSON, CSV or PDF, or sent to the webhook") },

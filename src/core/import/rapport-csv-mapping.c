@@ -418,7 +418,15 @@ first_value (RapportCsvMapping  *self,
 
       if (self->fields[i] != field || record[i] == NULL)
         continue;
-      value = g_strstrip (g_strdup (skip_formula_guard (record[i])));
+      value = g_strdup (skip_formula_guard (record[i]));
+      /* Google Contacts puts several numbers or addresses in one cell. */
+      if (field == RAPPORT_IMPORT_FIELD_PHONE || field == RAPPORT_IMPORT_FIELD_EMAIL)
+        {
+          char *more = strstr (value, " ::: ");
+          if (more != NULL)
+            *more = '\0';
+        }
+      g_strstrip (value);
       if (value[0] != '\0')
         return value;
       g_free (value);

@@ -71,7 +71,9 @@ void                rapport_csv_mapping_set_field   (RapportCsvMapping  *self,
 gboolean            rapport_csv_mapping_has_name    (RapportCsvMapping  *self);
 /* The value of @field in a record: the first non-empty mapped column,
  * stripped of surrounding white space (transfer full), or NULL. For NAME,
- * falls back to first, middle and last name joined. */
+ * falls back to first, middle and last name joined. The quote an export puts
+ * before a formula-like cell is taken off; of a Google Contacts cell with
+ * several phones or emails ("a ::: b") the first is kept. */
 char               *rapport_csv_mapping_get_value   (RapportCsvMapping  *self,
                                                      const char * const *record,
                                                      guint               n_fields,

@@ -295,6 +295,35 @@ merge (RapportCustomer *existing,
   return merged;
 }
 
+/* By exact id: rapport_store_get_customer() also takes id prefixes, which
+ * costs a scan per row. */
+static RapportCustomer *
+load_customer (ImportJob   *job,
+               const char  *id,
+               GError     **error)
+{
+  static const char sql[] =
+    "SELECT " RAPPORT_CUSTOMER_COLUMNS " FROM customers WHERE uuid = ?1 AND deleted_at IS NULL";
+  RapportDatabase *db = rapport_store_get_database (job->store);
+  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
+  RapportCustomer *customer = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rapport_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    customer = _rapport_customer_from_row (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                         _("The customer no longer exists"));
+  else
+    rapport_database_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return customer;
+}
+
 /* One row or card: @values are indexed by RapportImportField. FALSE only when
  * the import must stop (the database failed). */
 static gboolean
@@ -366,7 +395,7 @@ import_record (ImportJob   *job,
       return TRUE;
     }
 
-  existing = rapport_store_get_customer (job->store, duplicate, error);
+  existing = load_customer (job, duplicate, error);
   if (existing == NULL)
     return FALSE;
 
@@ -612,6 +641,17 @@ open_file (ImportJob  *job,
     }
   data = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &len);
 
+  /* A NUL byte is no text (UTF-16 has them, but starts with its mark). */
+  if (memchr (data, '\0', len) != NULL &&
+      !(len >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)))
+    {
+      g_autofree char *name = g_file_get_parse_name (job->file);
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_PARSE,
+                   _("“%s” is not a text file: it holds binary data"), name);
+      return NULL;
+    }
+
   basename = g_file_get_basename (job->file);
   if (rapport_vcard_sniff (data, len))
     job->format = RAPPORT_IMPORT_FORMAT_VCARD;
@@ -662,14 +702,44 @@ import_cb (RapportDatabase  *db,
   return TRUE;
 }
 
+static gint64
+cache_size (RapportDatabase *db)
+{
+  static const char sql[] = "PRAGMA cache_size";
+  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, NULL);
+  gint64 size = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return size;
+}
+
 static gboolean
 import_job_run (ImportJob  *job,
                 GError    **error)
 {
   RapportDatabase *db = rapport_store_get_database (job->store);
   g_autoptr(GError) local_error = NULL;
+  gint64 old_cache_size = cache_size (db);
+  gboolean ok;
 
-  if (rapport_database_transaction (db, import_cb, job, &local_error))
+  /* One transaction of many rows: with SQLite's small default page cache it
+   * would write its pages out and read them back again and again. A fixed
+   * 64 MiB keeps memory bounded whatever the file's size. */
+  if (old_cache_size != 0)
+    rapport_database_exec (db, "PRAGMA cache_size = -65536", NULL);
+  ok = rapport_database_transaction (db, import_cb, job, &local_error);
+  if (old_cache_size != 0)
+    {
+      /* A PRAGMA takes no bound parameters; this is SQLite's own number back. */
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                  old_cache_size);
+      rapport_database_exec (db, restore, NULL);
+    }
+
+  if (ok)
     {
       job->committed = TRUE;
       return TRUE;
