@@ -13,14 +13,7 @@
 #include "rapport-cli-commands.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
-#include "rapport-summary-pdf.h"
 #include "rapport-webhook.h"
-
-typedef enum {
-  FORMAT_JSON,
-  FORMAT_CSV,
-  FORMAT_PDF,
-} Format;
 
 typedef struct {
   GMainLoop *loop;
@@ -96,25 +89,6 @@ send_summary (RapportCliContext *ctx,
   return status;
 }
 
-/* The output file only for its owner: it names customers. */
-static gboolean
-write_output (const char  *path,
-              const char  *data,
-              gsize        length,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_READ_ONLY,
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 rapport_cli_summary (RapportCliContext  *ctx,
                      int                 argc,
@@ -135,7 +109,7 @@ rapport_cli_summary (RapportCliContext  *ctx,
   g_autoptr(RapportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) data = NULL;
-  Format format = FORMAT_JSON;
+  RapportSummaryFormat format = RAPPORT_SUMMARY_FORMAT_JSON;
   gboolean print_report;
   GDate day;
   int status;
@@ -147,13 +121,7 @@ rapport_cli_summary (RapportCliContext  *ctx,
   if (argc != 1)
     return rapport_cli_usage (ctx, _("usage: summary [--week YYYY-Www] [--format json|csv|pdf] [--output FILE] [--send]"));
 
-  if (format_text == NULL || g_str_equal (format_text, "json"))
-    format = FORMAT_JSON;
-  else if (g_str_equal (format_text, "csv"))
-    format = FORMAT_CSV;
-  else if (g_str_equal (format_text, "pdf"))
-    format = FORMAT_PDF;
-  else
+  if (format_text != NULL && !rapport_summary_format_from_key (format_text, &format))
     return rapport_cli_usage (ctx, _("--format: “%s” is not a format; use json, csv or pdf"), format_text);
 
   day = ctx->today;
@@ -168,43 +136,22 @@ rapport_cli_summary (RapportCliContext  *ctx,
   print_report = !send || format_text != NULL || output != NULL;
   if (print_report)
     {
-      switch (format)
-        {
-        case FORMAT_JSON:
-          {
-            g_autoptr(JsonNode) node = rapport_summary_to_json (summary);
-            char *text = rapport_summary_json_to_string (node);
-            data = g_bytes_new_take (text, strlen (text));
-          }
-          break;
-        case FORMAT_CSV:
-          {
-            char *text = rapport_summary_to_csv (summary);
-            data = g_bytes_new_take (text, strlen (text));
-          }
-          break;
-        case FORMAT_PDF:
-          if (output == NULL && isatty (STDOUT_FILENO))
-            return rapport_cli_usage (ctx, _("a PDF does not go to a terminal: add --output FILE"));
-          data = rapport_summary_to_pdf (summary, &error);
-          if (data == NULL)
-            return rapport_cli_fail (ctx, error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
+      if (format == RAPPORT_SUMMARY_FORMAT_PDF && output == NULL && isatty (STDOUT_FILENO))
+        return rapport_cli_usage (ctx, _("a PDF does not go to a terminal: add --output FILE"));
       if (output != NULL)
         {
-          gsize length;
-          const char *bytes = g_bytes_get_data (data, &length);
-          if (!write_output (output, bytes, length, &error))
+          if (!rapport_summary_write_file (summary, format, output, &error))
             return rapport_cli_fail (ctx, error);
         }
       else
         {
           gsize length;
-          const char *bytes = g_bytes_get_data (data, &length);
+          const char *bytes;
+
+          data = rapport_summary_export (summary, format, &error);
+          if (data == NULL)
+            return rapport_cli_fail (ctx, error);
+          bytes = g_bytes_get_data (data, &length);
           fwrite (bytes, 1, length, stdout);
           fflush (stdout);
         }

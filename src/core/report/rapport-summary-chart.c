@@ -20,6 +20,7 @@ rapport_chart_style_init_print (RapportChartStyle *style)
   static const RapportChartStyle print = {
     .foreground = { 0, 0, 0, 1 },
     .secondary = { 0.45, 0.45, 0.45, 1 },
+    .accent = { 0, 0, 0, 1 },
     .fill_strong = { 0.2, 0.2, 0.2, 1 },
     .fill_weak = { 0.78, 0.78, 0.78, 1 },
     .background = { 1, 1, 1, 1 },
@@ -214,7 +215,7 @@ draw_marker (cairo_t                 *cr,
   else
     {
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      set_color (cr, style->foreground);
+      set_color (cr, style->accent);
       cairo_fill (cr);
     }
 }
@@ -236,7 +237,7 @@ draw_series (cairo_t                 *cr,
   gboolean drawing = FALSE;
 
   cairo_save (cr);
-  set_color (cr, dashed ? style->secondary : style->foreground);
+  set_color (cr, dashed ? style->secondary : style->accent);
   cairo_set_line_width (cr, dashed ? 1.5 : 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_dash (cr, dashed ? dash : NULL, dashed ? 2 : 0, 0);
@@ -349,7 +350,7 @@ rapport_summary_draw_trend (RapportSummary          *summary,
     draw_marker (cr, style, FALSE, x + 3, y, 3);
     cairo_move_to (cr, x - 3, y);
     cairo_line_to (cr, x + 9, y);
-    set_color (cr, style->foreground);
+    set_color (cr, style->accent);
     cairo_set_line_width (cr, 2);
     cairo_stroke (cr);
     /* Translators: legend of the trend chart: the solid line, on the left axis */

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 
 /**
  * RapportChartStyle:
- * @foreground: labels, axes, the CSAT line, outlines
+ * @foreground: labels, axes, outlines
  * @secondary: grid lines, captions, the average line
+ * @accent: the CSAT line and its markers
  * @fill_strong: bars of ratings 4–5 (the satisfied ones, counted in CSAT)
  * @fill_weak: bars of ratings 1–3
  * @background: the inside of open markers (the surface the chart is drawn on)
@@ -24,6 +25,7 @@ G_BEGIN_DECLS
 typedef struct {
   double      foreground[4];
   double      secondary[4];
+  double      accent[4];
   double      fill_strong[4];
   double      fill_weak[4];
   double      background[4];

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "rapport-date.h"
+#include "rapport-error.h"
+#include "rapport-summary-pdf.h"
 #include "rapport-summary.h"
 
 /* JSON */
@@ -556,4 +558,81 @@ rapport_summary_to_csv (RapportSummary *self)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Files */
+
+static const char *format_keys[] = { "json", "csv", "pdf" };
+
+gboolean
+rapport_summary_format_from_key (const char           *key,
+                                 RapportSummaryFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_keys); i++)
+    if (g_strcmp0 (key, format_keys[i]) == 0)
+      {
+        *format = (RapportSummaryFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rapport_summary_format_to_key (RapportSummaryFormat format)
+{
+  g_return_val_if_fail (format <= RAPPORT_SUMMARY_FORMAT_PDF, NULL);
+  return format_keys[format];
+}
+
+GBytes *
+rapport_summary_export (RapportSummary        *self,
+                        RapportSummaryFormat   format,
+                        GError               **error)
+{
+  char *text;
+
+  g_return_val_if_fail (RAPPORT_IS_SUMMARY (self), NULL);
+
+  switch (format)
+    {
+    case RAPPORT_SUMMARY_FORMAT_JSON:
+      {
+        g_autoptr(JsonNode) node = rapport_summary_to_json (self);
+        text = rapport_summary_json_to_string (node);
+      }
+      break;
+    case RAPPORT_SUMMARY_FORMAT_CSV:
+      text = rapport_summary_to_csv (self);
+      break;
+    case RAPPORT_SUMMARY_FORMAT_PDF:
+      return rapport_summary_to_pdf (self, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return g_bytes_new_take (text, strlen (text));
+}
+
+gboolean
+rapport_summary_write_file (RapportSummary        *self,
+                            RapportSummaryFormat   format,
+                            const char            *path,
+                            GError               **error)
+{
+  g_autoptr(GBytes) data = rapport_summary_export (self, format, error);
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *bytes;
+
+  if (data == NULL)
+    return FALSE;
+  bytes = g_bytes_get_data (data, &length);
+  /* Written aside and renamed: a crash never leaves half a file. */
+  if (!g_file_set_contents_full (path, bytes, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &local_error))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_READ_ONLY,
+                   _("Could not write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

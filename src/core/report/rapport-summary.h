@@ -133,6 +133,31 @@ char           *rapport_summary_to_text                 (RapportSummary *self);
 char           *rapport_summary_to_csv                  (RapportSummary *self);
 
 /**
+ * RapportSummaryFormat:
+ * The files the summary exports to.
+ */
+typedef enum {
+  RAPPORT_SUMMARY_FORMAT_JSON,
+  RAPPORT_SUMMARY_FORMAT_CSV,
+  RAPPORT_SUMMARY_FORMAT_PDF,
+} RapportSummaryFormat;
+
+/* "json", "csv", "pdf" */
+gboolean        rapport_summary_format_from_key         (const char           *key,
+                                                         RapportSummaryFormat *format);
+const char     *rapport_summary_format_to_key           (RapportSummaryFormat  format);
+/* The file's contents (the PDF on the locale's paper). (transfer full) */
+GBytes         *rapport_summary_export                  (RapportSummary       *self,
+                                                         RapportSummaryFormat  format,
+                                                         GError              **error);
+/* Writes the export to @path, replacing it whole, readable by its owner only
+ * (it names customers). */
+gboolean        rapport_summary_write_file              (RapportSummary       *self,
+                                                         RapportSummaryFormat  format,
+                                                         const char           *path,
+                                                         GError              **error);
+
+/**
  * rapport_summary_json_to_string:
  * Pretty-prints @node with 2-space indents and a final newline. Unlike
  * JsonGenerator, doubles are written in their shortest exact form (86.4,
