@@ -702,6 +702,9 @@ import_cb (RapportDatabase  *db,
   return TRUE;
 }
 
+/* SQLite's default page cache: 2000 KiB. */
+#define DEFAULT_CACHE_SIZE (-2000)
+
 static gint64
 cache_size (RapportDatabase *db)
 {
@@ -722,22 +725,18 @@ import_job_run (ImportJob  *job,
 {
   RapportDatabase *db = rapport_store_get_database (job->store);
   g_autoptr(GError) local_error = NULL;
-  gint64 old_cache_size = cache_size (db);
-  gboolean ok;
-
   /* One transaction of many rows: with SQLite's small default page cache it
    * would write its pages out and read them back again and again. A fixed
-   * 64 MiB keeps memory bounded whatever the file's size. */
-  if (old_cache_size != 0)
+   * 64 MiB keeps memory bounded whatever the file's size. (A cache someone
+   * configured is left alone; a PRAGMA takes no bound parameters.) */
+  gboolean bigger_cache = cache_size (db) == DEFAULT_CACHE_SIZE;
+  gboolean ok;
+
+  if (bigger_cache)
     rapport_database_exec (db, "PRAGMA cache_size = -65536", NULL);
   ok = rapport_database_transaction (db, import_cb, job, &local_error);
-  if (old_cache_size != 0)
-    {
-      /* A PRAGMA takes no bound parameters; this is SQLite's own number back. */
-      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
-                                                  old_cache_size);
-      rapport_database_exec (db, restore, NULL);
-    }
+  if (bigger_cache)
+    rapport_database_exec (db, "PRAGMA cache_size = -2000", NULL);
 
   if (ok)
     {
