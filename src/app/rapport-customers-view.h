@@ -22,6 +22,12 @@ G_DECLARE_FINAL_TYPE (RapportCustomersView, rapport_customers_view, RAPPORT, CUS
  * Signals:
  * - "toast" (const char *message): a readable message for the window to show
  *   as a toast (a core error, "Customer deleted", …). The window connects it.
+ *
+ * Widget actions: customers.new (the new-customer dialog), customers.load-demo
+ * (adds the sample customers, asking first when there are customers already),
+ * customers.search (focuses the search), customers.back (Alt+Left: from the
+ * customer page back to the list on a narrow window). The first-run page's
+ * "Import…" button activates win.import and is insensitive without it.
  */
 GtkWidget *rapport_customers_view_new             (RapportStore         *store);
 RapportStore *rapport_customers_view_get_store    (RapportCustomersView *self);
