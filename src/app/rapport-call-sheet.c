@@ -41,6 +41,7 @@ struct _RapportCallSheet
   GtkPopover         *callback_popover;
   GtkCalendar        *callback_calendar;
   AdwActionRow       *persists_row;
+  GtkWidget          *persists_list;
   GtkSwitch          *persists_switch;
   GtkWidget          *rating_box;
   GtkBox             *rating_buttons;
@@ -410,6 +411,13 @@ rapport_call_sheet_new (RapportStore       *store,
   build_customer (self);
   build_why (self);
   build_history (self);
+
+  /* Start where the call starts: on the phone button (Enter dials), not on
+   * Cancel. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->phone_button)))
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->phone_button));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->result_row));
   return self;
 }
 
@@ -421,7 +429,7 @@ result_changed_cb (RapportCallSheet *self)
   RapportCallResult result = rapport_call_sheet_get_result (self);
 
   gtk_widget_set_visible (self->rating_box, result == RAPPORT_RESULT_REACHED);
-  gtk_widget_set_visible (GTK_WIDGET (self->persists_row), result == RAPPORT_RESULT_REACHED);
+  gtk_widget_set_visible (self->persists_list, result == RAPPORT_RESULT_REACHED);
   gtk_widget_set_visible (GTK_WIDGET (self->callback_row), result == RAPPORT_RESULT_CALLBACK);
   set_error (self, NULL);
 }
@@ -626,6 +634,7 @@ rapport_call_sheet_class_init (RapportCallSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, callback_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, callback_calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, persists_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, persists_list);
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, persists_switch);
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, rating_box);
   gtk_widget_class_bind_template_child (widget_class, RapportCallSheet, rating_buttons);

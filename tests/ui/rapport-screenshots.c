@@ -251,6 +251,8 @@ shoot (RapportApplication *app,
       if (sheet != NULL)
         {
           wait_until (is_mapped_cb, sheet, 5000);
+          /* Tall enough to show the whole sheet in one picture. */
+          resize (GTK_WIDGET (sheet), 560, 1180);
           rapport_call_sheet_set_rating (RAPPORT_CALL_SHEET (sheet), 4);
           rapport_call_sheet_set_note (RAPPORT_CALL_SHEET (sheet),
                                        "Happy with the repair; asked about a maintenance plan.");
