@@ -573,6 +573,13 @@ rapport_database_open (const char  *path,
     }
   if (!rapport_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
     return NULL;
+  /* Statement journals (every statement whose triggers write: the FTS and
+   * sort-key triggers) and sorts stay in memory instead of temporary files,
+   * and 16 MB of page cache (it only grows as used) keeps a large import or a
+   * scan of 100 000 customers from spilling and re-reading: together they
+   * make writing customers about twice as fast. */
+  if (!rapport_database_exec (self, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;", error))
+    return NULL;
 
   self->schema_version = version;
   if (version < RAPPORT_SCHEMA_VERSION)
