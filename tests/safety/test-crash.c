@@ -3,7 +3,10 @@
 
 /* Crash safety: writers are killed with SIGKILL at random moments, 200 times;
  * after every kill the database must pass integrity_check and hold every
- * operation whole or not at all. RAPPORT_CRASH_KILLS changes the number. */
+ * operation whole or not at all. The writers: rapport-crash-worker (customers
+ * with their follow-up, calls, batches of 50 customers in one transaction),
+ * rapport-cli customer add and rapport-cli import of 300 customers.
+ * RAPPORT_CRASH_KILLS changes the number. */
 
 #include "config.h"
 
@@ -16,12 +19,14 @@
 #include "safety-util.h"
 
 #define BATCH_SIZE 50
+#define IMPORT_SIZE 300
 
 typedef struct {
   gint64 pairs;     /* customers added by "pairs" workers */
   gint64 calls;
   gint64 batch;     /* customers added by "batch" workers */
-  gint64 cli;       /* customers added by rapport-cli */
+  gint64 cli;       /* customers added by rapport-cli customer add */
+  gint64 import;    /* customers imported by rapport-cli import */
 } Counts;
 
 typedef struct {
@@ -29,6 +34,8 @@ typedef struct {
   guint in_flight;             /* killed while an operation was under way */
   guint rolled_back;           /* … of which nothing stayed */
   guint batch_rolled_back;     /* … of which a batch of 50 rolled back whole */
+  guint imports_killed;        /* rapport-cli import killed before it ended */
+  guint imports_rolled_back;   /* … of which nothing of the file stayed */
 } Figures;
 
 static void
@@ -39,6 +46,7 @@ read_counts (sqlite3 *db,
   out->calls = safety_db_int (db, "SELECT count(*) FROM calls");
   out->batch = safety_db_int (db, "SELECT count(*) FROM customers WHERE name LIKE 'Batch %'");
   out->cli = safety_db_int (db, "SELECT count(*) FROM customers WHERE name LIKE 'Cli %'");
+  out->import = safety_db_int (db, "SELECT count(*) FROM customers WHERE name LIKE 'Import %'");
 }
 
 /* What must hold after any crash, whatever was running. */
@@ -67,8 +75,34 @@ check_consistent (sqlite3 *db)
   /* The customers of one batch are all there or none is. */
   g_assert_cmpint (safety_db_int (db, "SELECT count(*) FROM customers WHERE name LIKE 'Batch %'")
                    % BATCH_SIZE, ==, 0);
+  /* An import is one transaction: the whole file or nothing of it. */
+  g_assert_cmpint (safety_db_int (db, "SELECT count(*) FROM customers WHERE name LIKE 'Import %'")
+                   % IMPORT_SIZE, ==, 0);
   g_assert_cmpint (safety_db_int (db, "SELECT count(*) FROM customers_fts"), ==,
                    safety_db_int (db, "SELECT count(*) FROM customers WHERE deleted_at IS NULL"));
+}
+
+static gboolean
+cli_has_import (const char *cli)
+{
+  const char *argv[] = { cli, "import", "--help", NULL };
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+write_import_file (const char *path,
+                   guint       run)
+{
+  g_autoptr(GString) csv = g_string_new ("name,company,notes\n");
+
+  for (guint row = 0; row < IMPORT_SIZE; row++)
+    g_string_append_printf (csv, "Import %u-%u,Company %u,Imported in run %u\n", run, row, row, run);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
 }
 
 /* One plain SQLite connection for all the checks after a kill. */
@@ -138,6 +172,7 @@ test_crash_random_kills (void)
   g_autofree char *dir = safety_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "crash.db", NULL);
   g_autofree char *progress = g_build_filename (dir, "progress", NULL);
+  g_autofree char *import_file = g_build_filename (dir, "import.csv", NULL);
   g_autofree char *worker = safety_worker_path ();
   const char *cli = g_getenv ("RAPPORT_CLI");
   const char *kills_env = g_getenv ("RAPPORT_CRASH_KILLS");
@@ -146,6 +181,7 @@ test_crash_random_kills (void)
   Counts before;
   sqlite3 *check;
   gint64 start = g_get_monotonic_time ();
+  gboolean with_import = cli != NULL && cli_has_import (cli);
 
   g_object_unref (safety_store_with_customers (db, 0));
   check = open_check (db);
@@ -154,14 +190,35 @@ test_crash_random_kills (void)
 
   for (guint i = 0; i < n_kills; i++)
     {
-      guint kind = i % 5;
+      /* pairs, batch, pairs, batch, rapport-cli customer add, rapport-cli import */
+      guint kind = i % 6;
       Counts after;
       guint c, l, b;
       int status;
       gboolean killed;
 
       g_unlink (progress);
-      if (kind == 4 && cli != NULL)
+      if (kind == 5 && with_import)
+        {
+          char *argv[] = { (char *) cli, "--database", db, "--today", "2026-03-02", "import",
+                           "--new-customers", import_file, NULL };
+          write_import_file (import_file, i);
+          killed = run_and_kill (argv, 110000, &status);
+          if (!killed)
+            g_assert_cmpint (status, ==, 0);
+          check = open_check (db);
+          read_counts (check, &after);
+          if (killed)
+            {
+              g_assert_true (after.import == before.import || after.import == before.import + IMPORT_SIZE);
+              figures.imports_killed++;
+              figures.imports_rolled_back += after.import == before.import;
+            }
+          else
+            g_assert_cmpint (after.import, ==, before.import + IMPORT_SIZE);
+          g_assert_cmpint (after.cli, ==, before.cli);
+        }
+      else if (kind >= 4 && cli != NULL)
         {
           /* The real program, killed anywhere from start-up to exit. */
           g_autofree char *name = g_strdup_printf ("Cli %u", i);
@@ -179,12 +236,12 @@ test_crash_random_kills (void)
         }
       else
         {
-          gboolean batch = kind == 2 || kind == 3;
+          gboolean batch = kind % 2 == 1;
           char *argv[] = { worker, batch ? "batch" : "pairs", db, progress, NULL };
 
           /* A batch worker writes ~50 customers a millisecond: kill it sooner so
            * that the database, checked whole after every kill, stays small. */
-          killed = run_and_kill (argv, batch ? 40000 : 100000, &status);
+          killed = run_and_kill (argv, batch ? 40000 : 70000, &status);
           g_assert_true (killed);
           char under_way = count_letters (progress, &c, &l, &b);
 
@@ -221,13 +278,17 @@ test_crash_random_kills (void)
     }
 
   g_print ("CRASH-FIGURES kills=%u seconds=%.1f in_flight=%u rolled_back=%u "
-           "batch_rolled_back=%u customers=%" G_GINT64_FORMAT " batch_customers=%" G_GINT64_FORMAT
-           " cli_customers=%" G_GINT64_FORMAT " calls=%" G_GINT64_FORMAT "\n",
+           "batch_rolled_back=%u imports_killed=%u imports_rolled_back=%u customers=%" G_GINT64_FORMAT
+           " batch_customers=%" G_GINT64_FORMAT " cli_customers=%" G_GINT64_FORMAT
+           " imported_customers=%" G_GINT64_FORMAT " calls=%" G_GINT64_FORMAT "\n",
            figures.kills, (g_get_monotonic_time () - start) / 1e6, figures.in_flight,
-           figures.rolled_back, figures.batch_rolled_back,
-           before.pairs + before.batch + before.cli, before.batch, before.cli, before.calls);
-  /* Most kills must land while the program runs, or the test proves little. */
-  g_assert_cmpuint (figures.kills, >=, n_kills * 8 / 10);
+           figures.rolled_back, figures.batch_rolled_back, figures.imports_killed,
+           figures.imports_rolled_back, before.pairs + before.batch + before.cli + before.import,
+           before.batch, before.cli, before.import, before.calls);
+  /* Most kills must land while the program runs, and many in the middle of
+   * a transaction, or the test proves little. */
+  g_assert_cmpuint (figures.kills, >=, n_kills * 7 / 10);
+  g_assert_cmpuint (figures.in_flight + figures.imports_killed, >=, n_kills / 2);
   safety_remove_tree (dir);
 }
 
