@@ -182,7 +182,7 @@ rapport_application_open_database (RapportApplication *self,
   if (store == NULL)
     {
       shown_path = path != NULL ? g_strdup (path) : rapport_store_default_path ();
-      g_warning ("Cannot open %s: %s", shown_path, local_error->message);
+      g_message ("Cannot open %s: %s", shown_path, local_error->message);
       set_store (self, NULL);
       g_clear_error (&self->open_error);
       self->open_error = g_error_copy (local_error);
@@ -422,7 +422,7 @@ settings_changed_cb (RapportApplication *self,
         {
           RapportWindow *window = get_window (self);
 
-          g_warning ("Cannot change the autostart entry: %s", error->message);
+          g_message ("Cannot change the autostart entry: %s", error->message);
           if (window != NULL)
             rapport_window_show_error_toast (window, error->message);
         }

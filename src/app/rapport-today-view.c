@@ -67,7 +67,7 @@ show_error (RapportTodayView *self,
 {
   RapportWindow *window = get_window (self);
 
-  g_warning ("%s", message);
+  g_message ("%s", message);
   if (window != NULL)
     rapport_window_show_error_toast (window, message);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-error.h"
+#include "rapport-summary-view.h"
 #include "rapport-today-view.h"
 #include "rapport-window.h"
 
@@ -32,12 +33,15 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   RapportTodayView     *today_view;
   AdwBin               *customers_bin;
+  RapportSummaryView   *summary_view;
   AdwStatusPage        *error_page;
   GtkMenuButton        *primary_menu_button;
   GtkFileChooserNative *file_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void restore_state (RapportWindow *self);
 
 static GSettings *
 get_settings (RapportWindow *self)
@@ -52,7 +56,10 @@ get_settings (RapportWindow *self)
 RapportWindow *
 rapport_window_new (RapportApplication *application)
 {
-  return g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+  RapportWindow *self = g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+
+  restore_state (self);
+  return self;
 }
 
 RapportStore *
@@ -74,6 +81,20 @@ rapport_window_get_customers_view (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
   return adw_bin_get_child (self->customers_bin);
+}
+
+const char *
+rapport_window_get_page (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+rapport_window_get_error_text (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return adw_status_page_get_description (self->error_page);
 }
 
 AdwToast *
@@ -154,6 +175,7 @@ rapport_window_set_store (RapportWindow *self,
     }
 
   rapport_today_view_set_store (self->today_view, store);
+  rapport_summary_view_set_store (self->summary_view, store);
 
   /* The customers view takes its store at construction: a new database gets
    * a new view. */
@@ -192,9 +214,13 @@ rapport_window_show_open_error (RapportWindow *self,
   rapport_window_set_store (self, NULL);
   markup_path = g_markup_escape_text (path ? path : "", -1);
   markup_message = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
-  /* Translators: %s is the file name, then the reason. */
-  description = g_strdup_printf (_("Rapport could not open <b>%s</b>.\n%s"),
-                                 markup_path, markup_message);
+  /* The core's messages usually name the file already. */
+  if (path != NULL && error != NULL && strstr (error->message, path) != NULL)
+    description = g_strdup (markup_message);
+  else
+    /* Translators: %s is the file name, then the reason. */
+    description = g_strdup_printf (_("Rapport could not open <b>%s</b>: %s"),
+                                   markup_path, markup_message);
   adw_status_page_set_description (self->error_page, description);
   set_views_sensitive (self, FALSE);
 }
@@ -410,26 +436,30 @@ rapport_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
 }
 
+/* The application (and so the settings) is set after construction. */
+static void
+restore_state (RapportWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *view = NULL;
+
+  if (settings == NULL)
+    return;
+  view = g_settings_get_string (settings, "last-view");
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  rapport_window_set_view (self, view);
+}
+
 static void
 rapport_window_constructed (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
-  GSettings *settings;
 
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
-
-  settings = get_settings (self);
-  if (settings != NULL)
-    {
-      g_autofree char *view = g_settings_get_string (settings, "last-view");
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      rapport_window_set_view (self, view);
-    }
   set_views_sensitive (self, self->store != NULL);
 }
 
@@ -459,6 +489,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   window_class->close_request = rapport_window_close_request;
 
   g_type_ensure (RAPPORT_TYPE_TODAY_VIEW);
+  g_type_ensure (RAPPORT_TYPE_SUMMARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportapp/Rapport/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
@@ -468,6 +499,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, customers_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, summary_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -482,7 +514,20 @@ rapport_window_class_init (RapportWindowClass *klass)
 }
 
 static void
+summary_toast_cb (RapportWindow *self,
+                  const char    *message)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (message);
+
+  rapport_window_add_toast (self, toast);
+}
+
+static void
 rapport_window_init (RapportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->summary_view, "show-customer",
+                           G_CALLBACK (rapport_window_show_customer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_view, "toast", G_CALLBACK (summary_toast_cb), self,
+                           G_CONNECT_SWAPPED);
 }

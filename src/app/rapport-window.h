@@ -39,6 +39,10 @@ void              rapport_window_show_preferences  (RapportWindow      *self);
 RapportTodayView *rapport_window_get_today_view    (RapportWindow      *self);
 /* (nullable) (transfer none): the customers view once a database is open. */
 GtkWidget        *rapport_window_get_customers_view (RapportWindow     *self);
+/* For tests: "views", or "error" when no database could be opened. */
+const char       *rapport_window_get_page          (RapportWindow      *self);
+/* For tests: the text of the error page. */
+const char       *rapport_window_get_error_text    (RapportWindow      *self);
 /* For tests: the last toast shown, or NULL. (transfer none) */
 AdwToast         *rapport_window_get_last_toast    (RapportWindow      *self);
 

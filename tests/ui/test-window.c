@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test-util.h"
+
+static void
+seed_one (RapportStore *store)
+{
+  g_autofree char *ada = ui_add_customer (store, "Ada Lovelace", NULL, "555-0100", "2025-02-25", TRUE);
+}
+
+static void
+test_unopenable_database_shows_why_and_offers_another_file (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+
+  ui_fixture_open (&f, NULL, seed_one);
+  g_assert_cmpstr (rapport_window_get_page (f.window), ==, "views");
+
+  /* Not a database: the window explains, nothing crashes, nothing is written. */
+  bad = g_build_filename (f.dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (bad, "shopping list, not customers\n", -1, NULL));
+  g_assert_false (rapport_application_open_database (f.app, bad, &error));
+  g_assert_nonnull (error);
+  ui_flush ();
+  g_assert_cmpstr (rapport_window_get_page (f.window), ==, "error");
+  g_assert_nonnull (strstr (rapport_window_get_error_text (f.window), "notes.txt"));
+  g_assert_null (rapport_application_get_store (f.app));
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (bad, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "shopping list, not customers\n");
+  }
+  /* The day actions wait for a database; choosing another file is offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-view", "s", "today"));
+
+  /* Choosing a good file brings the views back. */
+  g_clear_error (&error);
+  g_assert_true (rapport_application_open_database (f.app, f.path, &error));
+  g_assert_no_error (error);
+  ui_flush ();
+  g_assert_cmpstr (rapport_window_get_page (f.window), ==, "views");
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_remembers_size_and_view (void)
+{
+  UiFixture f = { 0 };
+  GSettings *settings;
+  RapportWindow *second;
+  int width = 0, height = 0;
+
+  ui_fixture_open (&f, NULL, seed_one);
+  settings = rapport_application_get_settings (f.app);
+  g_assert_nonnull (settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 820, 610);
+  rapport_window_set_view (f.window, "summary");
+  ui_flush ();
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "summary");
+  gtk_window_close (GTK_WINDOW (f.window));
+  ui_flush ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+
+  /* A new window comes back the same. */
+  second = rapport_window_new (f.app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+  g_assert_cmpstr (rapport_window_get_view (second), ==, "summary");
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_reset (settings, "last-view");
+
+  ui_fixture_close (&f);
+}
+
+static void
+test_keyboard_shortcuts_are_wired (void)
+{
+  UiFixture f = { 0 };
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "win.search", "<Control>f" },
+    { "win.new-customer", "<Control>n" },
+    { "win.previous-day", "<Alt>Left" },
+    { "win.next-day", "<Alt>Right" },
+    { "win.go-today", "<Control>t" },
+    { "app.preferences", "<Control>comma" },
+    { "app.quit", "<Control>q" },
+    { "window.close", "<Control>w" },
+  };
+
+  ui_fixture_open (&f, NULL, seed_one);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f.app),
+                                                                    expected[i].action);
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+  /* Ctrl+? opens the shortcuts window that GtkApplication loads from the
+   * resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+
+  /* Ctrl+F goes to the customers, Ctrl+T back to today. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "customers");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.go-today", NULL));
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "today");
+
+  ui_fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/unopenable-database-shows-why-and-offers-another-file",
+                   test_unopenable_database_shows_why_and_offers_another_file);
+  g_test_add_func ("/ui/window/remembers-size-and-view", test_remembers_size_and_view);
+  g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
+
+  return ui_test_run ();
+}
