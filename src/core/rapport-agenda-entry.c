@@ -61,7 +61,6 @@ _rapport_agenda_entry_new (RapportCustomer *customer,
   self->customer = g_object_ref (customer);
   self->day = *day;
   self->business_days = business_days;
-  self->collate_key = g_utf8_collate_key (rapport_customer_get_name (customer), -1);
   return self;
 }
 
@@ -105,6 +104,11 @@ _rapport_agenda_entry_compare (gconstpointer a,
     return (gint) ea->situations[0] - (gint) eb->situations[0];
   if ((cmp = g_date_compare (&ea->due, &eb->due)) != 0)
     return cmp;
+  /* Collation keys are dear: made only for entries that tie on the rest. */
+  if (ea->collate_key == NULL)
+    ea->collate_key = g_utf8_collate_key (rapport_customer_get_name (ea->customer), -1);
+  if (eb->collate_key == NULL)
+    eb->collate_key = g_utf8_collate_key (rapport_customer_get_name (eb->customer), -1);
   if ((cmp = strcmp (ea->collate_key, eb->collate_key)) != 0)
     return cmp;
   return g_strcmp0 (rapport_customer_get_id (ea->customer), rapport_customer_get_id (eb->customer));

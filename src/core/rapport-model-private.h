@@ -11,6 +11,18 @@
 G_BEGIN_DECLS
 
 gint64           _rapport_customer_get_rowid   (RapportCustomer *self);
+RapportCustomer *_rapport_customer_new_stored  (gint64           rowid,
+                                                const char      *id,
+                                                const char      *name,
+                                                const char      *company,
+                                                const char      *phone,
+                                                const char      *email,
+                                                const char      *notes,
+                                                const GDate     *since,
+                                                guint            cadence_days,
+                                                gboolean         phone_needs_check,
+                                                const char      *created_at,
+                                                const char      *updated_at);
 void             _rapport_customer_set_stored  (RapportCustomer *self,
                                                 gint64           rowid,
                                                 const char      *id,

@@ -312,23 +312,21 @@ RapportCustomer *
 _rapport_customer_from_row (sqlite3_stmt *stmt,
                             int           c)
 {
-  RapportCustomer *customer = rapport_customer_new ();
   GDate since;
 
-  rapport_customer_set_name (customer, rapport_column_text (stmt, c + 2));
-  rapport_customer_set_company (customer, rapport_column_text (stmt, c + 3));
-  rapport_customer_set_phone (customer, rapport_column_text (stmt, c + 4));
-  rapport_customer_set_email (customer, rapport_column_text (stmt, c + 5));
-  rapport_customer_set_notes (customer, rapport_column_text (stmt, c + 6));
   rapport_column_date (stmt, c + 7, &since);
-  rapport_customer_set_since (customer, &since);
-  rapport_customer_set_cadence_days (customer, (guint) sqlite3_column_int (stmt, c + 8));
-  rapport_customer_set_phone_needs_check (customer, sqlite3_column_int (stmt, c + 9));
-  _rapport_customer_set_stored (customer, sqlite3_column_int64 (stmt, c),
-                                rapport_column_text (stmt, c + 1),
-                                rapport_column_text (stmt, c + 10),
-                                rapport_column_text (stmt, c + 11));
-  return customer;
+  return _rapport_customer_new_stored (sqlite3_column_int64 (stmt, c),
+                                       rapport_column_text (stmt, c + 1),
+                                       rapport_column_text (stmt, c + 2),
+                                       rapport_column_text (stmt, c + 3),
+                                       rapport_column_text (stmt, c + 4),
+                                       rapport_column_text (stmt, c + 5),
+                                       rapport_column_text (stmt, c + 6),
+                                       &since,
+                                       (guint) sqlite3_column_int (stmt, c + 8),
+                                       sqlite3_column_int (stmt, c + 9) != 0,
+                                       rapport_column_text (stmt, c + 10),
+                                       rapport_column_text (stmt, c + 11));
 }
 
 RapportCustomer *
