@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-call-row.h"
-#include "rapport-customer-page.h"
+#include "rapport-customer-page-private.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
 #include "rapport-follow-up-row.h"
@@ -17,59 +17,6 @@
 #define SAVE_DELAY_MS 600
 /* The history shows the most recent calls; older ones are in the CLI export. */
 #define MAX_CALL_ROWS 100
-
-typedef enum {
-  FIELD_NAME,
-  FIELD_COMPANY,
-  FIELD_PHONE,
-  FIELD_EMAIL,
-  FIELD_SINCE,
-  FIELD_CADENCE,
-  FIELD_NOTES,
-  N_FIELDS
-} Field;
-
-struct _RapportCustomerPage
-{
-  AdwBin parent_instance;
-
-  RapportStore *store;
-  gulong store_changed_id;
-  RapportCustomer *customer;
-  char *customer_id;
-
-  /* A field the person changed and that is not saved yet (or cannot be). */
-  gboolean dirty[N_FIELDS];
-  char *problem[N_FIELDS];
-  guint save_id;
-  gboolean loading;
-  RapportSituation flag_situation;
-
-  GtkScrolledWindow *scroller;
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
-  GtkWidget *phone_check_box;
-  AdwEntryRow *name_row;
-  AdwEntryRow *company_row;
-  AdwEntryRow *phone_row;
-  AdwEntryRow *email_row;
-  AdwEntryRow *since_row;
-  GtkPopover *since_popover;
-  GtkCalendar *since_calendar;
-  AdwActionRow *cadence_row;
-  GtkSpinButton *cadence_spin;
-  GtkLabel *field_error_label;
-  GtkTextView *notes_view;
-  GtkMenuButton *flag_button;
-  GtkPopover *flag_popover;
-  GtkStack *flag_stack;
-  GtkLabel *flag_title_label;
-  GtkLabel *flag_hint_label;
-  GtkEntry *flag_note_entry;
-  GtkListBox *follow_ups_list;
-  AdwPreferencesGroup *calls_group;
-  GtkListBox *calls_list;
-};
 
 G_DEFINE_FINAL_TYPE (RapportCustomerPage, rapport_customer_page, ADW_TYPE_BIN)
 
@@ -90,9 +37,9 @@ static guint signals[N_SIGNALS];
 
 static void reload (RapportCustomerPage *self);
 
-static void
-toast (RapportCustomerPage *self,
-       const char          *message)
+void
+_rapport_customer_page_toast (RapportCustomerPage *self,
+                              const char          *message)
 {
   g_signal_emit (self, signals[TOAST], 0, message);
 }
@@ -327,7 +274,7 @@ save_now (RapportCustomerPage *self)
           /* Translators: %s says why, from the database */
           g_autofree char *message = g_strdup_printf (_("The changes could not be saved: %s"),
                                                       error->message);
-          toast (self, message);
+          _rapport_customer_page_toast (self, message);
         }
       return FALSE;
     }
@@ -487,7 +434,7 @@ load_follow_ups_and_calls (RapportCustomerPage *self)
   follow_ups = rapport_store_list_follow_ups (self->store, self->customer_id, FALSE, &error);
   if (follow_ups == NULL)
     {
-      toast (self, error->message);
+      _rapport_customer_page_toast (self, error->message);
       g_clear_error (&error);
     }
   for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
@@ -497,7 +444,7 @@ load_follow_ups_and_calls (RapportCustomerPage *self)
 
   calls = rapport_store_list_calls (self->store, self->customer_id, &error);
   if (calls == NULL)
-    toast (self, error->message);
+    _rapport_customer_page_toast (self, error->message);
   for (guint i = 0; calls != NULL && i < MIN (calls->len, MAX_CALL_ROWS); i++)
     gtk_list_box_append (self->calls_list, rapport_call_row_new (g_ptr_array_index (calls, i), &today));
   if (calls != NULL && calls->len > 0)
@@ -526,7 +473,7 @@ reload (RapportCustomerPage *self)
       /* Deleted (here or by another program): there is nothing left to show. */
       if (!g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
         {
-          toast (self, error->message);
+          _rapport_customer_page_toast (self, error->message);
           return;
         }
       g_clear_object (&self->customer);
@@ -556,12 +503,12 @@ report_unsaved (RapportCustomerPage *self)
         g_autofree char *message = g_strdup_printf (_("A change to %s was not saved: %s"),
                                                     rapport_customer_get_name (self->customer),
                                                     self->problem[f]);
-        toast (self, message);
+        _rapport_customer_page_toast (self, message);
         return;
       }
 }
 
-/* Actions */
+/* The first service date's calendar */
 
 static void since_calendar_day_selected_cb (RapportCustomerPage *self);
 
@@ -590,305 +537,6 @@ since_calendar_day_selected_cb (RapportCustomerPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->since_row), iso);
   gtk_popover_popdown (self->since_popover);
   save_now (self);
-}
-
-static void
-flag_popover_closed_cb (RapportCustomerPage *self)
-{
-  gtk_stack_set_visible_child_name (self->flag_stack, "choose");
-  gtk_editable_set_text (GTK_EDITABLE (self->flag_note_entry), "");
-}
-
-static const char *
-flag_hint (RapportSituation situation)
-{
-  switch (situation)
-    {
-    case RAPPORT_SITUATION_IRATE:
-      return _("What upset the customer, and what did we do about it? We call the next business day to ask whether it was satisfactory.");
-    case RAPPORT_SITUATION_NOTHING_WENT_RIGHT:
-      return _("What went wrong? The call waits until you mark the problems corrected.");
-    case RAPPORT_SITUATION_NEW:
-      return _("What did we deliver? We call shortly after the first service date.");
-    case RAPPORT_SITUATION_REGULAR:
-      return _("Anything to mention at the next regular check-in?");
-    case RAPPORT_N_SITUATIONS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-flag_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-  RapportSituation situation;
-  g_autofree char *title = NULL;
-
-  if (!rapport_situation_from_key (g_variant_get_string (parameter, NULL), &situation))
-    return;
-  self->flag_situation = situation;
-  /* Translators: the title of the flag popover: "Flag: Irate customer" */
-  title = g_strdup_printf (_("Flag: %s"), rapport_situation_to_label (situation));
-  gtk_label_set_text (self->flag_title_label, title);
-  gtk_label_set_text (self->flag_hint_label, flag_hint (situation));
-  gtk_stack_set_visible_child_name (self->flag_stack, "note");
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->flag_popover)))
-    gtk_menu_button_popup (self->flag_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->flag_note_entry));
-}
-
-static void
-flag_back_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-
-  gtk_stack_set_visible_child_name (self->flag_stack, "choose");
-}
-
-/* "Irate customer: the call is due tomorrow." */
-static char *
-describe_follow_up (RapportCustomerPage *self,
-                    RapportSituation     situation)
-{
-  g_autoptr(GPtrArray) follow_ups = rapport_store_list_follow_ups (self->store, self->customer_id,
-                                                                   FALSE, NULL);
-  GDate today;
-
-  rapport_store_get_today (self->store, &today);
-  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
-    {
-      RapportFollowUp *fu = g_ptr_array_index (follow_ups, i);
-      g_autofree char *day = NULL;
-      g_autofree char *lower = NULL;
-
-      if (rapport_follow_up_get_situation (fu) != situation)
-        continue;
-      if (!g_date_valid (rapport_follow_up_get_due (fu)))
-        /* Translators: %s is a situation, "Nothing went right" */
-        return g_strdup_printf (_("%s: the call waits until the problems are corrected"),
-                                rapport_situation_to_label (situation));
-      day = rapport_format_day (rapport_follow_up_get_due (fu), &today);
-      lower = g_utf8_strdown (day, -1);
-      /* Translators: "Irate customer: the call is due tomorrow" */
-      return g_strdup_printf (_("%s: the call is due %s"), rapport_situation_to_label (situation),
-                              ABS (g_date_days_between (&today, rapport_follow_up_get_due (fu))) <= 1
-                              ? lower : day);
-    }
-  return NULL;
-}
-
-static void
-flag_confirm (RapportCustomerPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->customer_id == NULL)
-    return;
-  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->flag_note_entry))));
-  if (!rapport_store_flag (self->store, self->customer_id, self->flag_situation,
-                           *note ? note : NULL, NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  gtk_popover_popdown (self->flag_popover);
-  message = describe_follow_up (self, self->flag_situation);
-  if (message != NULL)
-    toast (self, message);
-}
-
-static void
-flag_confirm_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  flag_confirm (RAPPORT_CUSTOMER_PAGE (widget));
-}
-
-static void
-flag_note_entry_activate_cb (RapportCustomerPage *self)
-{
-  flag_confirm (self);
-}
-
-static void
-corrected_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->customer_id == NULL)
-    return;
-  if (!rapport_store_mark_corrected (self->store, self->customer_id, NULL, NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  message = describe_follow_up (self, RAPPORT_SITUATION_NOTHING_WENT_RIGHT);
-  if (message != NULL)
-    toast (self, message);
-}
-
-typedef struct {
-  RapportCustomerPage *self;
-  char *customer_id;
-  RapportSituation situation;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_object_unref (pending->self);
-  g_free (pending->customer_id);
-  g_free (pending);
-}
-
-static Pending *
-pending_new (RapportCustomerPage *self,
-             RapportSituation     situation)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->self = g_object_ref (self);
-  pending->customer_id = g_strdup (self->customer_id);
-  pending->situation = situation;
-  return pending;
-}
-
-static AdwMessageDialog *
-confirm_dialog (RapportCustomerPage *self,
-                const char          *heading,
-                const char          *body,
-                const char          *confirm_label)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
-static void
-stop_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  Pending          *pending)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "confirm") == 0 &&
-      !rapport_store_unflag (pending->self->store, pending->customer_id, pending->situation, &error))
-    toast (pending->self, error->message);
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-  RapportSituation situation;
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-
-  if (self->customer == NULL ||
-      !rapport_situation_from_key (g_variant_get_string (parameter, NULL), &situation))
-    return;
-  /* Translators: %s is a situation, "Irate customer" */
-  heading = g_strdup_printf (_("Stop the “%s” Follow-up?"), rapport_situation_to_label (situation));
-  /* Translators: %s is the customer's name */
-  body = g_strdup_printf (_("%s will not be called about it. You can flag it again at any time."),
-                          rapport_customer_get_name (self->customer));
-  dialog = confirm_dialog (self, heading, body, _("_Stop Follow-up"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (stop_response_cb),
-                         pending_new (self, situation), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pending          *pending)
-{
-  RapportCustomerPage *self = pending->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportCustomer) customer = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "confirm") != 0)
-    return;
-  customer = rapport_store_get_customer (self->store, pending->customer_id, NULL);
-  if (!rapport_store_delete_customer (self->store, pending->customer_id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  /* Translators: %s is the customer's name */
-  message = g_strdup_printf (_("%s deleted"), customer ? rapport_customer_get_name (customer) : "");
-  toast (self, message);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (self->customer == NULL)
-    return;
-  /* Whatever was typed last belongs to this customer, not to the next one. */
-  save_now (self);
-  /* Translators: %s is the customer's name */
-  heading = g_strdup_printf (_("Delete %s?"), rapport_customer_get_name (self->customer));
-  dialog = confirm_dialog (self, heading,
-                           _("The customer, their planned calls and their call history will no longer "
-                             "be shown, in the agenda or in the weekly summary of later weeks."),
-                           _("_Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb),
-                         pending_new (self, 0), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-call_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *digits = NULL;
-  g_autofree char *uri = NULL;
-  const char *phone;
-
-  if (self->customer == NULL)
-    return;
-  phone = rapport_customer_get_phone (self->customer);
-  digits = rapport_phone_digits (phone);
-  uri = g_strconcat ("tel:", *phone == '+' ? "+" : "", digits, NULL);
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    {
-      /* Translators: %s is a phone number */
-      g_autofree char *message = g_strdup_printf (_("No app to call %s was found"), phone);
-      toast (self, message);
-    }
 }
 
 /* GObject */
@@ -1015,16 +663,8 @@ rapport_customer_page_class_init (RapportCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCustomerPage, calls_list);
   gtk_widget_class_bind_template_callback (widget_class, since_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, since_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flag_popover_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flag_note_entry_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "customer.flag", "s", flag_action);
-  gtk_widget_class_install_action (widget_class, "customer.flag-back", NULL, flag_back_action);
-  gtk_widget_class_install_action (widget_class, "customer.flag-confirm", NULL, flag_confirm_action);
-  gtk_widget_class_install_action (widget_class, "customer.stop", "s", stop_action);
-  gtk_widget_class_install_action (widget_class, "customer.corrected", NULL, corrected_action);
-  gtk_widget_class_install_action (widget_class, "customer.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "customer.call", NULL, call_action);
+  _rapport_customer_page_class_actions_init (widget_class);
 }
 
 static void
@@ -1109,6 +749,12 @@ rapport_customer_page_set_customer_id (RapportCustomerPage *self,
       clear_list (self->calls_list);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
+}
+
+gboolean
+_rapport_customer_page_save_now (RapportCustomerPage *self)
+{
+  return save_now (self);
 }
 
 gboolean
