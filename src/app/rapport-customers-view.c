@@ -262,6 +262,23 @@ search_activate_cb (RapportCustomersView *self)
     }
 }
 
+/* Down from the search goes into the list, as in other GNOME lists. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       RapportCustomersView  *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      scroll_to (self, 0);
+      return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+    }
+  return FALSE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -579,9 +596,16 @@ rapport_customers_view_class_init (RapportCustomersViewClass *klass)
 static void
 rapport_customers_view_init (RapportCustomersView *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing anywhere in the view starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  keys = gtk_event_controller_key_new ();
+  /* Before the entry's text, which would keep the key. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
 GtkWidget *
