@@ -100,6 +100,7 @@ update (RapportAgendaRow *self)
   g_autofree char *overdue = NULL;
   g_autofree char *attempts = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *menu_label = NULL;
   g_autoptr(GMenuModel) menu = NULL;
   const char *phone, *style;
   guint n = 0;
@@ -148,6 +149,10 @@ update (RapportAgendaRow *self)
 
   menu = build_menu (self);
   gtk_menu_button_set_menu_model (self->menu_button, menu);
+  /* Translators: %s is a customer's name; read by screen readers */
+  menu_label = g_strdup_printf (_("More Actions for %s"), rapport_agenda_entry_get_name (self->entry));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
 }
 
 GtkWidget *

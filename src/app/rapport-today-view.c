@@ -359,6 +359,15 @@ reload (RapportTodayView *self)
 
   if (self->focus_customer_id != NULL && self->sheet == NULL)
     focus_row (self, 0);
+  else if (agenda->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* A window that opens on the Today view starts on the first call, so
+       * the keyboard can work through the list right away. */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL && gtk_root_get_focus (root) == NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->agenda_list, 0)));
+    }
 }
 
 static void
@@ -848,6 +857,17 @@ dial_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportWindow *window = get_window (RAPPORT_TODAY_VIEW (widget));
+
+  if (window != NULL)
+    rapport_window_undo (window);
+}
+
+static void
 customer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -884,6 +904,13 @@ rapport_today_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (rapport_today_view_parent_class)->map (widget);
   if (self->dirty)
     reload (self);
+  else if (self->agenda != NULL && self->agenda->len > 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (root != NULL && gtk_root_get_focus (root) == NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->agenda_list, 0)));
+    }
 }
 
 static void
@@ -937,6 +964,10 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "today.go-today", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "today.go-next-agenda-day", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "today.dial", "s", dial_action);
+  gtk_widget_class_install_action (widget_class, "today.undo", NULL, undo_action);
+  /* Only while the focus is in the Today view, so that text fields elsewhere
+   * keep their own Ctrl+Z. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "today.undo", NULL);
   gtk_widget_class_install_action (widget_class, "today.open-call", "s", customer_action);
   gtk_widget_class_install_action (widget_class, "today.show-customer", "s", customer_action);
   gtk_widget_class_install_action (widget_class, "today.move-tomorrow", "s", customer_action);

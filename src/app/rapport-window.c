@@ -24,6 +24,8 @@ struct _RapportWindow
   RapportStore         *store;
   AdwToast             *last_toast;
   AdwToast             *read_only_toast;
+  /* The last toast that offers Undo, while it is shown (Ctrl+Z). */
+  AdwToast             *undo_toast;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -104,6 +106,14 @@ rapport_window_get_last_toast (RapportWindow *self)
   return self->last_toast;
 }
 
+static void
+undo_toast_dismissed_cb (RapportWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
 void
 rapport_window_add_toast (RapportWindow *self,
                           AdwToast      *toast)
@@ -112,7 +122,29 @@ rapport_window_add_toast (RapportWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   g_set_object (&self->last_toast, toast);
+  if (adw_toast_get_button_label (toast) != NULL)
+    {
+      g_set_object (&self->undo_toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+gboolean
+rapport_window_undo (RapportWindow *self)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  if (self->undo_toast == NULL)
+    return FALSE;
+  /* Once only: the toast goes away with its button. */
+  toast = g_steal_pointer (&self->undo_toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  return TRUE;
 }
 
 void
@@ -473,6 +505,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
   g_clear_object (&self->last_toast);
   g_clear_object (&self->read_only_toast);
+  g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }

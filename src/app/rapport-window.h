@@ -25,6 +25,9 @@ void              rapport_window_show_open_error   (RapportWindow      *self,
                                                     const GError       *error);
 void              rapport_window_add_toast         (RapportWindow      *self,
                                                     AdwToast           *toast);
+/* Does what the Undo button of the last toast offering one would do, while
+ * that toast is shown. Returns whether there was something to undo. */
+gboolean          rapport_window_undo              (RapportWindow      *self);
 void              rapport_window_show_error_toast  (RapportWindow      *self,
                                                     const char         *message);
 /* Switches to the Today view on the store's today. */

@@ -265,6 +265,33 @@ test_moves_from_the_sheet_to_next_week (void)
   ui_fixture_close (&f);
 }
 
+static void
+test_ctrl_z_undoes_the_last_call (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RapportCallSheet *sheet;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_follow_ups_and_calls (f.store);
+  sheet = open_sheet_from_row (&f, 0);
+  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_VOICEMAIL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+  g_assert_cmpuint (count_calls (&f, grace_id), ==, 1);
+
+  /* Ctrl+Z in the Today view is "today.undo". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today_view (&f)), "today.undo", NULL));
+  ui_flush ();
+  after = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after, ==, before);
+  /* Once only. */
+  g_assert_false (rapport_window_undo (f.window));
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/ui/call-sheet/reached-without-rating-keeps-the-sheet-and-says-why",
                    test_reached_without_rating_keeps_the_sheet_and_says_why);
   g_test_add_func ("/ui/call-sheet/next-call-skips-without-logging", test_next_call_skips_without_logging);
+  g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
 
