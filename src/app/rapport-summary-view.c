@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-summary-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "rapport-chart.h"
+#include "rapport-date.h"
+#include "rapport-summary-pdf.h"
+#include "rapport-summary-view.h"
+#include "rapport-webhook.h"
+
+#define RETRY_INTERVAL 60
+
+struct _RapportSummaryView
+{
+  GtkWidget parent_instance;
+
+  RapportStore *store;
+  RapportWebhook *webhook;
+  RapportSummary *summary;
+  GDate monday;
+  gboolean dirty;
+  gboolean sending;
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+  RapportSummaryFormat export_format;
+
+  /* Template widgets */
+  GtkWidget *main_box;
+  GtkWidget *previous_button;
+  GtkWidget *next_button;
+  GtkWidget *send_button;
+  GtkWidget *scrolled_window;
+  GtkLabel *week_label;
+  GtkLabel *calls_value;
+  GtkLabel *calls_detail;
+  GtkLabel *calls_change;
+  GtkLabel *reach_value;
+  GtkLabel *reach_detail;
+  GtkLabel *reach_change;
+  GtkLabel *average_value;
+  GtkLabel *average_detail;
+  GtkLabel *average_change;
+  GtkLabel *csat_value;
+  GtkLabel *csat_detail;
+  GtkLabel *csat_change;
+  GtkLabel *outcomes_label;
+  RapportChart *ratings_chart;
+  RapportChart *trend_chart;
+  GtkGrid *situation_grid;
+  GtkGrid *staff_grid;
+  GtkListBox *attention_list;
+};
+
+G_DEFINE_FINAL_TYPE (RapportSummaryView, rapport_summary_view, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_CUSTOMER,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (RapportSummaryView *self,
+       const char         *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+/* Headline figures ----------------------------------------------------------- */
+
+/* "▲ +4.0 points vs last week" with its colour, or nothing to compare. */
+static void
+set_change (GtkLabel   *label,
+            double      now,
+            double      before,
+            guint       decimals,
+            gboolean    points)
+{
+  int direction;
+  g_autofree char *change = rapport_format_change (now, before, decimals, points, &direction);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "summary-up");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "summary-down");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  if (*change == '\0')
+    {
+      text = g_strdup (isnan (now) ? "" : _("Nothing to compare with last week"));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else if (direction == 0)
+    {
+      /* Translators: a figure did not change against the previous week */
+      text = g_strdup (_("= same as last week"));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      /* Translators: e.g. "▲ +4.0 points vs last week" */
+      text = g_strdup_printf (_("%s %s vs last week"), direction > 0 ? "▲" : "▼", change);
+      gtk_widget_add_css_class (GTK_WIDGET (label), direction > 0 ? "summary-up" : "summary-down");
+    }
+  gtk_label_set_label (label, text);
+}
+
+static void
+set_calls_change (GtkLabel *label,
+                  guint     now,
+                  guint     before)
+{
+  g_autofree char *text = NULL;
+
+  if (now == before)
+    text = g_strdup (_("= same as last week"));
+  else if (now > before)
+    text = g_strdup_printf (ngettext ("▲ %u more than last week", "▲ %u more than last week",
+                                      now - before), now - before);
+  else
+    text = g_strdup_printf (ngettext ("▼ %u fewer than last week", "▼ %u fewer than last week",
+                                      before - now), before - now);
+  gtk_label_set_label (label, text);
+  /* More or fewer calls is neither good nor bad in itself. */
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+show_headline (RapportSummaryView *self)
+{
+  const RapportSummaryCounts *c = rapport_summary_get_counts (self->summary);
+  const RapportSummaryWeek *trend;
+  const RapportSummaryCounts *p;
+  guint n, customers = rapport_summary_get_customers_called (self->summary);
+  g_autofree char *calls = g_strdup_printf ("%u", c->attempts);
+  g_autofree char *reach = rapport_format_percent (rapport_summary_counts_reach_percent (c));
+  g_autofree char *average = rapport_format_average (rapport_summary_counts_average (c));
+  g_autofree char *csat = rapport_format_percent (rapport_summary_counts_csat_percent (c));
+  g_autofree char *calls_detail = NULL;
+  g_autofree char *reach_detail = NULL;
+  g_autofree char *average_detail = NULL;
+  g_autofree char *csat_detail = NULL;
+
+  trend = rapport_summary_get_trend (self->summary, &n);
+  p = &trend[n - 2].counts;
+
+  calls_detail = g_strdup_printf (ngettext ("%u customer", "%u customers", customers), customers);
+  reach_detail = g_strdup_printf (_("%u of %u reached"), c->reached, c->attempts);
+  average_detail = c->rated
+                   /* Translators: under the average rating, e.g. "of 5, 8 ratings" */
+                   ? g_strdup_printf (ngettext ("of 5, %u rating", "of 5, %u ratings", c->rated), c->rated)
+                   : g_strdup (_("No ratings"));
+  /* Translators: under CSAT, e.g. "4 of 8 rated 4 or 5" */
+  csat_detail = g_strdup_printf (_("%u of %u rated 4 or 5"), c->satisfied, c->rated);
+
+  gtk_label_set_label (self->calls_value, calls);
+  gtk_label_set_label (self->calls_detail, calls_detail);
+  set_calls_change (self->calls_change, c->attempts, p->attempts);
+  gtk_label_set_label (self->reach_value, reach);
+  gtk_label_set_label (self->reach_detail, reach_detail);
+  set_change (self->reach_change, rapport_summary_counts_reach_percent (c),
+              rapport_summary_counts_reach_percent (p), 1, TRUE);
+  gtk_label_set_label (self->average_value, average);
+  gtk_label_set_label (self->average_detail, average_detail);
+  set_change (self->average_change, rapport_summary_counts_average (c),
+              rapport_summary_counts_average (p), 2, FALSE);
+  gtk_label_set_label (self->csat_value, csat);
+  gtk_label_set_label (self->csat_detail, csat_detail);
+  set_change (self->csat_change, rapport_summary_counts_csat_percent (c),
+              rapport_summary_counts_csat_percent (p), 1, TRUE);
+}
+
+static void
+show_outcomes (RapportSummaryView *self)
+{
+  guint persisting = rapport_summary_get_problems_persisting (self->summary);
+  guint recovered = rapport_summary_get_recovered (self->summary);
+  guint unreachable = rapport_summary_get_unreachable (self->summary);
+  guint open = rapport_summary_get_open_at_end (self->summary);
+  g_autofree char *a = g_strdup_printf (ngettext ("<b>%u</b> problem persists", "<b>%u</b> problems persist",
+                                                  persisting), persisting);
+  g_autofree char *b = g_strdup_printf (ngettext ("<b>%u</b> recovered (irate or nothing went right, rated 4–5)",
+                                                  "<b>%u</b> recovered (irate or nothing went right, rated 4–5)",
+                                                  recovered), recovered);
+  g_autofree char *c = g_strdup_printf (ngettext ("<b>%u</b> closed unreachable", "<b>%u</b> closed unreachable",
+                                                  unreachable), unreachable);
+  g_autofree char *d = g_strdup_printf (ngettext ("<b>%u</b> follow-up open at the end of the week",
+                                                  "<b>%u</b> follow-ups open at the end of the week",
+                                                  open), open);
+  g_autofree char *text = g_strjoin ("  ·  ", a, b, c, d, NULL);
+
+  gtk_label_set_markup (self->outcomes_label, text);
+}
+
+/* Tables --------------------------------------------------------------------- */
+
+enum {
+  CELL_TEXT = 0,
+  CELL_NUMBER = 1 << 0,
+  CELL_HEADER = 1 << 1,
+  CELL_BOLD = 1 << 2,
+  CELL_DIM = 1 << 3,
+};
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+add_cell (GtkGrid    *grid,
+          const char *text,
+          int         column,
+          int         row,
+          int         flags)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), flags & CELL_NUMBER ? 1 : 0);
+  if (!(flags & CELL_NUMBER))
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (flags & CELL_HEADER)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  if (flags & CELL_BOLD)
+    gtk_widget_add_css_class (label, "heading");
+  if (flags & CELL_DIM)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static void
+add_counts_row (GtkGrid                    *grid,
+                int                         row,
+                const char                 *name,
+                const RapportSummaryCounts *c,
+                int                         flags)
+{
+  g_autofree char *attempts = g_strdup_printf ("%u", c->attempts);
+  g_autofree char *reached = g_strdup_printf ("%u", c->reached);
+  g_autofree char *rated = g_strdup_printf ("%u", c->rated);
+  g_autofree char *average = rapport_format_average (rapport_summary_counts_average (c));
+  g_autofree char *csat = rapport_format_percent (rapport_summary_counts_csat_percent (c));
+
+  add_cell (grid, name, 0, row, flags);
+  add_cell (grid, attempts, 1, row, flags | CELL_NUMBER);
+  add_cell (grid, reached, 2, row, flags | CELL_NUMBER);
+  add_cell (grid, rated, 3, row, flags | CELL_NUMBER);
+  add_cell (grid, average, 4, row, flags | CELL_NUMBER);
+  add_cell (grid, csat, 5, row, flags | CELL_NUMBER);
+}
+
+static void
+show_situations (RapportSummaryView *self)
+{
+  const RapportSummaryCounts *total = rapport_summary_get_counts (self->summary);
+  RapportSummaryCounts rest = *total;
+  GtkGrid *grid = self->situation_grid;
+  int row = 1;
+
+  clear_grid (grid);
+  add_cell (grid, _("Situation"), 0, 0, CELL_HEADER);
+  add_cell (grid, _("Calls"), 1, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Reached"), 2, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Rated"), 3, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Average"), 4, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("CSAT"), 5, 0, CELL_HEADER | CELL_NUMBER);
+  for (RapportSituation s = 0; s < RAPPORT_N_SITUATIONS; s++)
+    {
+      const RapportSummaryCounts *c = rapport_summary_get_situation_counts (self->summary, s);
+
+      add_counts_row (grid, row++, rapport_situation_to_label (s), c, c->attempts ? 0 : CELL_DIM);
+      rest.attempts -= c->attempts;
+      rest.reached -= c->reached;
+      rest.rated -= c->rated;
+      rest.rating_sum -= c->rating_sum;
+      rest.satisfied -= c->satisfied;
+    }
+  /* Calls that addressed no follow-up count in no situation: shown so the
+   * columns add up to the week. */
+  if (rest.attempts > 0)
+    add_counts_row (grid, row++, _("No follow-up due"), &rest, CELL_DIM);
+  add_counts_row (grid, row, _("All calls"), total, CELL_BOLD);
+}
+
+static void
+show_staff (RapportSummaryView *self)
+{
+  GPtrArray *staff = rapport_summary_get_by_staff (self->summary);
+  GtkGrid *grid = self->staff_grid;
+
+  clear_grid (grid);
+  if (staff->len == 0)
+    {
+      add_cell (grid, _("No calls this week"), 0, 0, CELL_DIM);
+      return;
+    }
+  add_cell (grid, _("Staff member"), 0, 0, CELL_HEADER);
+  add_cell (grid, _("Calls"), 1, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Reached"), 2, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Reach rate"), 3, 0, CELL_HEADER | CELL_NUMBER);
+  add_cell (grid, _("Average"), 4, 0, CELL_HEADER | CELL_NUMBER);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      RapportSummaryStaff *s = g_ptr_array_index (staff, i);
+      g_autofree char *attempts = g_strdup_printf ("%u", s->counts.attempts);
+      g_autofree char *reached = g_strdup_printf ("%u", s->counts.reached);
+      g_autofree char *rate = rapport_format_percent (rapport_summary_counts_reach_percent (&s->counts));
+      g_autofree char *average = rapport_format_average (rapport_summary_counts_average (&s->counts));
+
+      add_cell (grid, *s->staff ? s->staff : _("(no name)"), 0, i + 1, 0);
+      add_cell (grid, attempts, 1, i + 1, CELL_NUMBER);
+      add_cell (grid, reached, 2, i + 1, CELL_NUMBER);
+      add_cell (grid, rate, 3, i + 1, CELL_NUMBER);
+      add_cell (grid, average, 4, i + 1, CELL_NUMBER);
+    }
+}
+
+static void
+show_attention (RapportSummaryView *self)
+{
+  GPtrArray *calls = rapport_summary_get_needs_attention (self->summary);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
+    gtk_list_box_remove (self->attention_list, child);
+
+  if (calls->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("No call this week was rated 1 or 2 or left a problem unsolved"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->attention_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      RapportSummaryCall *c = g_ptr_array_index (calls, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *title = g_markup_escape_text (c->name, -1);
+      g_autofree char *escaped = NULL;
+      char date[64];
+
+      /* Translators: strftime format of a day in the needs-attention list, e.g. "Tue 24 Nov" */
+      if (g_date_strftime (date, sizeof date, _("%a %-d %b"), &c->date) > 0)
+        g_string_append (subtitle, date);
+      if (c->satisfaction > 0)
+        /* Translators: e.g. " · rated 2" */
+        g_string_append_printf (subtitle, _(" · rated %u"), c->satisfaction);
+      if (c->problem_persists)
+        g_string_append (subtitle, _(" · problem persists"));
+      if (*c->note)
+        g_string_append_printf (subtitle, " — %s", c->note);
+      escaped = g_markup_escape_text (subtitle->str, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Show this customer"));
+      g_object_set_data_full (G_OBJECT (row), "customer-id", g_strdup (c->customer_id), g_free);
+      gtk_list_box_append (self->attention_list, row);
+    }
+}
+
+/* Refreshing ----------------------------------------------------------------- */
+
+static void
+update_actions (RapportSummaryView *self)
+{
+  GDate today, this_monday;
+  gboolean has = self->summary != NULL;
+
+  g_date_clear (&this_monday, 1);
+  if (self->store != NULL)
+    {
+      rapport_store_get_today (self->store, &today);
+      rapport_iso_week_monday (&today, &this_monday);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.previous-week", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.next-week",
+                                 self->store != NULL && g_date_compare (&self->monday, &this_monday) < 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.this-week",
+                                 self->store != NULL && g_date_compare (&self->monday, &this_monday) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.export", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.print", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.send", has && !self->sending);
+}
+
+static void
+refresh (RapportSummaryView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportSummary) summary = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *label = NULL;
+  GDate sunday;
+
+  self->dirty = FALSE;
+  if (self->store == NULL)
+    {
+      g_clear_object (&self->summary);
+      update_actions (self);
+      return;
+    }
+
+  sunday = self->monday;
+  g_date_add_days (&sunday, 6);
+  title = rapport_format_week_title (&self->monday);
+  range = rapport_format_week_range (&self->monday, &sunday, TRUE);
+  /* Translators: the week picker, e.g. "Week 48 · 23–29 Nov 2026" */
+  label = g_strdup_printf (_("%s · %s"), title, range);
+  gtk_label_set_label (self->week_label, label);
+
+  summary = rapport_summary_compute (self->store, &self->monday, &error);
+  if (summary == NULL)
+    {
+      toast (self, error->message);
+      update_actions (self);
+      return;
+    }
+  g_set_object (&self->summary, summary);
+
+  show_headline (self);
+  show_outcomes (self);
+  rapport_chart_set_summary (self->ratings_chart, summary);
+  rapport_chart_set_summary (self->trend_chart, summary);
+  show_situations (self);
+  show_staff (self);
+  show_attention (self);
+  update_actions (self);
+}
+
+/* The store changed (a call logged elsewhere): recompute now if shown, else
+ * when shown next. */
+static void
+store_changed_cb (RapportSummaryView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+rapport_summary_view_map (GtkWidget *widget)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rapport_summary_view_parent_class)->map (widget);
+  if (self->dirty)
+    refresh (self);
+}
+
+/* Signal handlers ------------------------------------------------------------ */
+
+static void
+attention_row_activated_cb (RapportSummaryView *self,
+                            GtkListBoxRow      *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "customer-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[SHOW_CUSTOMER], 0, id);
+}
+
+static void
+webhook_delivered_cb (RapportSummaryView *self,
+                      const char         *uuid,
+                      const char         *kind)
+{
+  g_autofree char *message = NULL;
+  const char *week = strchr (kind, '/');
+
+  /* An explicit Send says "Delivered" itself; this is a background retry. */
+  if (self->sending)
+    return;
+  /* Translators: a summary that waited in the outbox reached the chat, e.g. "The summary of 2026-W48 was delivered" */
+  message = g_strdup_printf (_("The summary of %s was delivered"), week ? week + 1 : kind);
+  toast (self, message);
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+step_week (RapportSummaryView *self,
+           int                 weeks)
+{
+  GDate day = self->monday;
+
+  if (weeks < 0)
+    g_date_subtract_days (&day, 7 * (guint) -weeks);
+  else
+    g_date_add_days (&day, 7 * (guint) weeks);
+  rapport_summary_view_set_week (self, &day);
+}
+
+static void
+week_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+
+  if (g_str_equal (action_name, "summary.previous-week"))
+    step_week (self, -1);
+  else if (g_str_equal (action_name, "summary.next-week"))
+    step_week (self, 1);
+  else if (self->store != NULL)
+    {
+      GDate today;
+      rapport_store_get_today (self->store, &today);
+      rapport_summary_view_set_week (self, &today);
+    }
+}
+
+static void
+chooser_response_cb (RapportSummaryView   *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->summary != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        toast (self, _("The summary can only be saved to a local folder"));
+      else if (!rapport_summary_write_file (self->summary, self->export_format, path, &error))
+        toast (self, error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: the summary was exported, e.g. "Saved “rapport-summary-2026-W48.pdf”" */
+          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+          toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+
+  if (self->summary == NULL || !rapport_summary_format_from_key (key, &self->export_format))
+    return;
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Summary"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  name = g_strdup_printf ("rapport-summary-%s.%s", rapport_summary_get_week (self->summary), key);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  switch (self->export_format)
+    {
+    case RAPPORT_SUMMARY_FORMAT_PDF:
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      break;
+    case RAPPORT_SUMMARY_FORMAT_CSV:
+      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      break;
+    case RAPPORT_SUMMARY_FORMAT_JSON:
+    default:
+      gtk_file_filter_set_name (filter, _("JSON files"));
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      break;
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                RapportSummary    *summary)
+{
+  guint n = rapport_summary_get_n_pages (summary, gtk_print_context_get_width (context),
+                                         gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, (int) n);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              RapportSummary    *summary)
+{
+  /* The PDF's layout, on the printer's paper. */
+  rapport_summary_render_page (summary, gtk_print_context_get_cairo_context (context),
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context), (guint) page_nr);
+}
+
+static void
+print_done_cb (RapportSummaryView      *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      gtk_print_operation_get_error (operation, &error);
+      toast (self, error ? error->message : _("The summary could not be printed"));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->summary == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  /* Translators: the print job's name, e.g. "Weekly summary 2026-W48" */
+  job = g_strdup_printf (_("Weekly summary %s"), rapport_summary_get_week (self->summary));
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The layout keeps its own margins, as in the PDF. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RapportSummaryView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  RapportDelivery delivery;
+
+  self->sending = FALSE;
+  if (!rapport_webhook_send_summary_finish (RAPPORT_WEBHOOK (source), result, &delivery, &reason,
+                                            &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+    }
+  else if (delivery == RAPPORT_DELIVERY_DELIVERED)
+    toast (self, _("Delivered"));
+  else
+    {
+      /* Translators: the summary waits in the outbox; %s says why */
+      g_autofree char *message = g_strdup_printf (_("Queued, will retry: %s"), reason);
+      toast (self, message);
+    }
+  update_actions (self);
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+
+  if (self->summary == NULL || self->webhook == NULL || self->sending)
+    return;
+  self->sending = TRUE;
+  update_actions (self);
+  rapport_webhook_send_summary_async (self->webhook, self->summary, self->cancellable, sent_cb,
+                                      g_object_ref (self));
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+rapport_summary_view_dispose (GObject *object)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  rapport_summary_view_set_store (self, NULL);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->main_box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (rapport_summary_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_summary_view_class_init (RapportSummaryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_summary_view_dispose;
+  widget_class->map = rapport_summary_view_map;
+
+  /**
+   * RapportSummaryView::show-customer:
+   * @customer_id: the customer's id
+   *
+   * A customer of the needs-attention list was activated.
+   */
+  signals[SHOW_CUSTOMER] = g_signal_new ("show-customer", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * RapportSummaryView::toast:
+   * @message: a sentence for people
+   *
+   * Something to tell in the window's toast overlay.
+   */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (RAPPORT_TYPE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rapportapp/Rapport/rapport-summary-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, send_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, week_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, calls_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, calls_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, calls_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, reach_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, reach_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, reach_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, average_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, average_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, average_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, csat_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, csat_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, csat_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, outcomes_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, ratings_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, situation_grid);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, staff_grid);
+  gtk_widget_class_bind_template_child (widget_class, RapportSummaryView, attention_list);
+  gtk_widget_class_bind_template_callback (widget_class, attention_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "summary.previous-week", NULL, week_action);
+  gtk_widget_class_install_action (widget_class, "summary.next-week", NULL, week_action);
+  gtk_widget_class_install_action (widget_class, "summary.this-week", NULL, week_action);
+  gtk_widget_class_install_action (widget_class, "summary.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "summary.send", NULL, send_action);
+}
+
+static void
+load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/rapportapp/Rapport/rapport-summary-view.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+rapport_summary_view_init (RapportSummaryView *self)
+{
+  load_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  g_date_clear (&self->monday, 1);
+  rapport_date_set_today (&self->monday);
+  rapport_iso_week_monday (&self->monday, &self->monday);
+  update_actions (self);
+}
+
+GtkWidget *
+rapport_summary_view_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_SUMMARY_VIEW, NULL);
+}
+
+void
+rapport_summary_view_set_store (RapportSummaryView *self,
+                                RapportStore       *store)
+{
+  g_return_if_fail (RAPPORT_IS_SUMMARY_VIEW (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->webhook != NULL)
+    {
+      rapport_webhook_stop_retrying (self->webhook);
+      g_signal_handlers_disconnect_by_data (self->webhook, self);
+      g_clear_object (&self->webhook);
+    }
+  g_set_object (&self->store, store);
+  g_clear_object (&self->summary);
+
+  if (store != NULL)
+    {
+      GDate today;
+
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+      /* The outbox is retried from the start, whether or not the view is shown. */
+      self->webhook = rapport_webhook_new (store);
+      g_signal_connect_swapped (self->webhook, "delivered", G_CALLBACK (webhook_delivered_cb), self);
+      if (!rapport_store_is_read_only (store))
+        rapport_webhook_start_retrying (self->webhook, RETRY_INTERVAL);
+      rapport_store_get_today (store, &today);
+      rapport_iso_week_monday (&today, &self->monday);
+    }
+  refresh (self);
+}
+
+void
+rapport_summary_view_set_week (RapportSummaryView *self,
+                               const GDate        *day)
+{
+  g_return_if_fail (RAPPORT_IS_SUMMARY_VIEW (self));
+  g_return_if_fail (day != NULL && g_date_valid (day));
+
+  rapport_iso_week_monday (day, &self->monday);
+  refresh (self);
+}
+
+RapportSummary *
+rapport_summary_view_get_summary (RapportSummaryView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SUMMARY_VIEW (self), NULL);
+  return self->summary;
+}
