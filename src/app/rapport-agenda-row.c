@@ -15,7 +15,6 @@ struct _RapportAgendaRow
   GtkListBoxRow       parent_instance;
 
   RapportAgendaEntry *entry;
-  gboolean            can_move;
 
   /* Template widgets */
   GtkLabel           *name_label;
@@ -57,6 +56,18 @@ set_label_or_hide (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             const char *customer_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, action, "s", customer_id);
+  g_menu_append_item (menu, item);
+}
+
 static GMenuModel *
 build_menu (RapportAgendaRow *self)
 {
@@ -64,31 +75,13 @@ build_menu (RapportAgendaRow *self)
   g_autoptr(GMenu) moves = g_menu_new ();
   g_autoptr(GMenu) others = g_menu_new ();
   const char *id = rapport_agenda_entry_get_customer_id (self->entry);
-  g_autoptr(GMenuItem) item = NULL;
 
-  if (self->can_move)
-    {
-      item = g_menu_item_new (_("Move to _Tomorrow"), NULL);
-      g_menu_item_set_action_and_target (item, "today.move-tomorrow", "s", id);
-      g_menu_append_item (moves, item);
-      g_clear_object (&item);
-      item = g_menu_item_new (_("Move to _Next Week"), NULL);
-      g_menu_item_set_action_and_target (item, "today.move-next-week", "s", id);
-      g_menu_append_item (moves, item);
-      g_clear_object (&item);
-      item = g_menu_item_new (_("_Move to…"), NULL);
-      g_menu_item_set_action_and_target (item, "today.move-to", "s", id);
-      g_menu_append_item (moves, item);
-      g_clear_object (&item);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-    }
-  item = g_menu_item_new (_("_Log Call…"), NULL);
-  g_menu_item_set_action_and_target (item, "today.open-call", "s", id);
-  g_menu_append_item (others, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Show _Customer"), NULL);
-  g_menu_item_set_action_and_target (item, "today.show-customer", "s", id);
-  g_menu_append_item (others, item);
+  append_item (moves, _("Move to _Tomorrow"), "today.move-tomorrow", id);
+  append_item (moves, _("Move to _Next Week"), "today.move-next-week", id);
+  append_item (moves, _("_Move to…"), "today.move-to", id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  append_item (others, _("_Log Call…"), "today.open-call", id);
+  append_item (others, _("Show _Customer"), "today.show-customer", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
@@ -156,8 +149,7 @@ update (RapportAgendaRow *self)
 }
 
 GtkWidget *
-rapport_agenda_row_new (RapportAgendaEntry *entry,
-                        gboolean            can_move)
+rapport_agenda_row_new (RapportAgendaEntry *entry)
 {
   RapportAgendaRow *self;
 
@@ -165,7 +157,6 @@ rapport_agenda_row_new (RapportAgendaEntry *entry,
 
   self = g_object_new (RAPPORT_TYPE_AGENDA_ROW, NULL);
   self->entry = g_object_ref (entry);
-  self->can_move = can_move;
   update (self);
   return GTK_WIDGET (self);
 }

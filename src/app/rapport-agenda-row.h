@@ -11,11 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportAgendaRow, rapport_agenda_row, RAPPORT, AGENDA_ROW, GtkListBoxRow)
 
-/* One customer to call on the agenda. @can_move tells whether the move
- * actions apply (the core moves what is due today). Its actions are looked up
- * as today.* (RapportTodayView). */
-GtkWidget          *rapport_agenda_row_new             (RapportAgendaEntry *entry,
-                                                        gboolean            can_move);
+/* One customer to call on the agenda. Its actions are looked up as today.*
+ * (RapportTodayView). */
+GtkWidget          *rapport_agenda_row_new             (RapportAgendaEntry *entry);
 RapportAgendaEntry *rapport_agenda_row_get_entry       (RapportAgendaRow   *self);
 const char         *rapport_agenda_row_get_customer_id (RapportAgendaRow   *self);
 

@@ -404,10 +404,6 @@ rapport_call_sheet_new (RapportStore       *store,
   g_signal_handlers_unblock_matched (self->callback_calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   update_callback_label (self);
 
-  /* The core moves what is due up to today. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.move",
-                                 g_date_compare (rapport_agenda_entry_get_due (entry), &today) <= 0);
-
   build_customer (self);
   build_why (self);
   build_history (self);

@@ -317,10 +317,8 @@ reload (RapportTodayView *self)
   for (guint i = 0; i < agenda->len; i++)
     {
       RapportAgendaEntry *entry = g_ptr_array_index (agenda, i);
-      /* The core moves what is due up to today. */
-      gboolean can_move = g_date_compare (rapport_agenda_entry_get_due (entry), &today) <= 0;
 
-      gtk_list_box_append (self->agenda_list, rapport_agenda_row_new (entry, can_move));
+      gtk_list_box_append (self->agenda_list, rapport_agenda_row_new (entry));
     }
 
   /* "Made" counts customers whose call is done: a customer still on the
@@ -597,14 +595,25 @@ ask_move_to (RapportTodayView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The next business day after today. */
+/* Moves count from the day shown, or from today when an earlier day is shown:
+ * "tomorrow" on Thursday's list is Friday. */
+static void
+get_move_base (RapportTodayView *self,
+               GDate            *out)
+{
+  get_today (self, out);
+  if (g_date_compare (&self->day, out) > 0)
+    *out = self->day;
+}
+
+/* The next business day. */
 static void
 get_tomorrow (RapportTodayView *self,
               GDate            *out)
 {
   RapportRules rules;
 
-  get_today (self, out);
+  get_move_base (self, out);
   rapport_store_get_rules (self->store, &rules);
   rapport_date_add_business_days (out, 1, rules.business_days);
 }
@@ -616,7 +625,7 @@ get_next_week (RapportTodayView *self,
 {
   RapportRules rules;
 
-  get_today (self, out);
+  get_move_base (self, out);
   rapport_store_get_rules (self->store, &rules);
   g_date_add_days (out, 8 - g_date_get_weekday (out));
   rapport_date_forward_to_business_day (out, rules.business_days);

@@ -292,6 +292,41 @@ test_ctrl_z_undoes_the_last_call (void)
   ui_fixture_close (&f);
 }
 
+static char *alan_id;
+
+static void
+seed_alan (RapportStore *store)
+{
+  g_free (alan_id);
+  /* New customer since Friday 28 February: first call due Tuesday 4 March. */
+  alan_id = ui_add_customer (store, "Alan Turing", "Bletchley Repairs", "555-0103", "2025-02-28", TRUE);
+}
+
+static void
+test_moves_a_later_call_from_its_day (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autofree char *due = NULL;
+  GDate tuesday = ui_day ("2025-03-04");
+
+  ui_fixture_open (&f, NULL, seed_alan);
+  g_assert_cmpstr (rapport_today_view_get_page (today_view (&f)), ==, "empty");
+  rapport_today_view_set_day (today_view (&f), &tuesday);
+  g_assert_cmpstr (row_customer (&f, 0), ==, alan_id);
+
+  /* "Tomorrow" on Tuesday's list is Wednesday. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui_agenda_row (&f, 0)),
+                                             "today.move-tomorrow", "s", alan_id));
+  ui_flush ();
+  follow_ups = rapport_store_list_follow_ups (f.store, alan_id, FALSE, NULL);
+  due = rapport_date_to_iso (rapport_follow_up_get_due (g_ptr_array_index (follow_ups, 0)));
+  g_assert_cmpstr (due, ==, "2025-03-05");
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 0);
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
+  g_test_add_func ("/ui/today/moves-a-later-call-from-its-day", test_moves_a_later_call_from_its_day);
 
   return ui_test_run ();
 }
