@@ -539,8 +539,8 @@ rapport_csv_reader_next (RapportCsvReader  *self,
               if (max == RAPPORT_CSV_MAX_FIELD_SIZE)
                 return fail (self, error, _("line %u: a field is longer than 1 MB"),
                              self->record_line);
-              return fail (self, error, _("line %u: a field is longer than %" G_GSIZE_FORMAT
-                                          " bytes"), self->record_line, max);
+              return fail (self, error, _("line %u: a field is longer than %u bytes"),
+                           self->record_line, (guint) MIN (max, G_MAXUINT));
             }
         }
       self->chunk_pos = self->chunk_len;

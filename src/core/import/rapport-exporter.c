@@ -397,20 +397,30 @@ make_todo (RapportAgendaEntry    *entry,
         g_string_append (situations, ", ");
       g_string_append (situations, rapport_situation_to_label (rapport_follow_up_get_situation (f)));
       if (note != NULL && note[0] != '\0')
-        g_string_append_printf (description, "%s: %s\n",
-                                rapport_situation_to_label (rapport_follow_up_get_situation (f)),
-                                note);
+        {
+          /* Translators: a line of a calendar task's description: situation: note */
+          g_string_append_printf (description, _("%s: %s"),
+                                  rapport_situation_to_label (rapport_follow_up_get_situation (f)),
+                                  note);
+          g_string_append_c (description, '\n');
+        }
     }
   g_return_val_if_fail (first != NULL, NULL);
 
   g_string_prepend_c (description, '\n');
   g_string_prepend (description, situations->str);
   if (company != NULL && company[0] != '\0')
-    /* Translators: a line of a calendar task's description */
-    g_string_append_printf (description, _("Company: %s\n"), company);
+    {
+      /* Translators: a line of a calendar task's description */
+      g_string_append_printf (description, _("Company: %s"), company);
+      g_string_append_c (description, '\n');
+    }
   if (notes != NULL && notes[0] != '\0')
-    /* Translators: a line of a calendar task's description */
-    g_string_append_printf (description, _("Notes: %s\n"), notes);
+    {
+      /* Translators: a line of a calendar task's description */
+      g_string_append_printf (description, _("Notes: %s"), notes);
+      g_string_append_c (description, '\n');
+    }
   g_strchomp (description->str);
   g_string_set_size (description, strlen (description->str));
 
