@@ -9,52 +9,11 @@
 
 #include "rapport-chart.h"
 #include "rapport-date.h"
-#include "rapport-summary-pdf.h"
-#include "rapport-summary-view.h"
+#include "rapport-summary-view-private.h"
 #include "rapport-webhook.h"
 
 #define RETRY_INTERVAL 60
 
-struct _RapportSummaryView
-{
-  GtkWidget parent_instance;
-
-  RapportStore *store;
-  RapportWebhook *webhook;
-  RapportSummary *summary;
-  GDate monday;
-  gboolean dirty;
-  gboolean sending;
-  GCancellable *cancellable;
-  GtkFileChooserNative *chooser;
-  RapportSummaryFormat export_format;
-
-  /* Template widgets */
-  GtkWidget *main_box;
-  GtkWidget *previous_button;
-  GtkWidget *next_button;
-  GtkWidget *send_button;
-  GtkWidget *scrolled_window;
-  GtkLabel *week_label;
-  GtkLabel *calls_value;
-  GtkLabel *calls_detail;
-  GtkLabel *calls_change;
-  GtkLabel *reach_value;
-  GtkLabel *reach_detail;
-  GtkLabel *reach_change;
-  GtkLabel *average_value;
-  GtkLabel *average_detail;
-  GtkLabel *average_change;
-  GtkLabel *csat_value;
-  GtkLabel *csat_detail;
-  GtkLabel *csat_change;
-  GtkLabel *outcomes_label;
-  RapportChart *ratings_chart;
-  RapportChart *trend_chart;
-  GtkGrid *situation_grid;
-  GtkGrid *staff_grid;
-  GtkListBox *attention_list;
-};
 
 G_DEFINE_FINAL_TYPE (RapportSummaryView, rapport_summary_view, GTK_TYPE_WIDGET)
 
@@ -66,9 +25,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (RapportSummaryView *self,
-       const char         *message)
+void
+_rapport_summary_view_toast (RapportSummaryView *self,
+                             const char         *message)
 {
   g_signal_emit (self, signals[TOAST], 0, message);
 }
@@ -387,8 +346,8 @@ show_attention (RapportSummaryView *self)
 
 /* Refreshing ----------------------------------------------------------------- */
 
-static void
-update_actions (RapportSummaryView *self)
+void
+_rapport_summary_view_update_actions (RapportSummaryView *self)
 {
   GDate today, this_monday;
   gboolean has = self->summary != NULL;
@@ -423,7 +382,7 @@ refresh (RapportSummaryView *self)
   if (self->store == NULL)
     {
       g_clear_object (&self->summary);
-      update_actions (self);
+      _rapport_summary_view_update_actions (self);
       return;
     }
 
@@ -438,8 +397,8 @@ refresh (RapportSummaryView *self)
   summary = rapport_summary_compute (self->store, &self->monday, &error);
   if (summary == NULL)
     {
-      toast (self, error->message);
-      update_actions (self);
+      _rapport_summary_view_toast (self, error->message);
+      _rapport_summary_view_update_actions (self);
       return;
     }
   g_set_object (&self->summary, summary);
@@ -451,7 +410,7 @@ refresh (RapportSummaryView *self)
   show_situations (self);
   show_staff (self);
   show_attention (self);
-  update_actions (self);
+  _rapport_summary_view_update_actions (self);
 }
 
 /* The store changed (a call logged elsewhere): recompute now if shown, else
@@ -500,7 +459,7 @@ webhook_delivered_cb (RapportSummaryView *self,
     return;
   /* Translators: a summary that waited in the outbox reached the chat, e.g. "The summary of 2026-W48 was delivered" */
   message = g_strdup_printf (_("The summary of %s was delivered"), week ? week + 1 : kind);
-  toast (self, message);
+  _rapport_summary_view_toast (self, message);
 }
 
 /* Actions -------------------------------------------------------------------- */
@@ -535,195 +494,6 @@ week_action (GtkWidget  *widget,
       rapport_store_get_today (self->store, &today);
       rapport_summary_view_set_week (self, &today);
     }
-}
-
-static void
-chooser_response_cb (RapportSummaryView   *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->summary != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL)
-        toast (self, _("The summary can only be saved to a local folder"));
-      else if (!rapport_summary_write_file (self->summary, self->export_format, path, &error))
-        toast (self, error->message);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: the summary was exported, e.g. "Saved “rapport-summary-2026-W48.pdf”" */
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-          toast (self, message);
-        }
-    }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const char *key = g_variant_get_string (parameter, NULL);
-
-  if (self->summary == NULL || !rapport_summary_format_from_key (key, &self->export_format))
-    return;
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-
-  self->chooser = gtk_file_chooser_native_new (_("Export Summary"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  name = g_strdup_printf ("rapport-summary-%s.%s", rapport_summary_get_week (self->summary), key);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  switch (self->export_format)
-    {
-    case RAPPORT_SUMMARY_FORMAT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      break;
-    case RAPPORT_SUMMARY_FORMAT_CSV:
-      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      break;
-    case RAPPORT_SUMMARY_FORMAT_JSON:
-    default:
-      gtk_file_filter_set_name (filter, _("JSON files"));
-      gtk_file_filter_add_mime_type (filter, "application/json");
-      break;
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                RapportSummary    *summary)
-{
-  guint n = rapport_summary_get_n_pages (summary, gtk_print_context_get_width (context),
-                                         gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, (int) n);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              RapportSummary    *summary)
-{
-  /* The PDF's layout, on the printer's paper. */
-  rapport_summary_render_page (summary, gtk_print_context_get_cairo_context (context),
-                               gtk_print_context_get_width (context),
-                               gtk_print_context_get_height (context), (guint) page_nr);
-}
-
-static void
-print_done_cb (RapportSummaryView      *self,
-               GtkPrintOperationResult  result,
-               GtkPrintOperation       *operation)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      gtk_print_operation_get_error (operation, &error);
-      toast (self, error ? error->message : _("The summary could not be printed"));
-    }
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->summary == NULL)
-    return;
-
-  operation = gtk_print_operation_new ();
-  /* Translators: the print job's name, e.g. "Weekly summary 2026-W48" */
-  job = g_strdup_printf (_("Weekly summary %s"), rapport_summary_get_week (self->summary));
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  /* The layout keeps its own margins, as in the PDF. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
-}
-
-static void
-sent_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(RapportSummaryView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  RapportDelivery delivery;
-
-  self->sending = FALSE;
-  if (!rapport_webhook_send_summary_finish (RAPPORT_WEBHOOK (source), result, &delivery, &reason,
-                                            &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-    }
-  else if (delivery == RAPPORT_DELIVERY_DELIVERED)
-    toast (self, _("Delivered"));
-  else
-    {
-      /* Translators: the summary waits in the outbox; %s says why */
-      g_autofree char *message = g_strdup_printf (_("Queued, will retry: %s"), reason);
-      toast (self, message);
-    }
-  update_actions (self);
-}
-
-static void
-send_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
-
-  if (self->summary == NULL || self->webhook == NULL || self->sending)
-    return;
-  self->sending = TRUE;
-  update_actions (self);
-  rapport_webhook_send_summary_async (self->webhook, self->summary, self->cancellable, sent_cb,
-                                      g_object_ref (self));
 }
 
 /* GObject -------------------------------------------------------------------- */
@@ -803,9 +573,7 @@ rapport_summary_view_class_init (RapportSummaryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.previous-week", NULL, week_action);
   gtk_widget_class_install_action (widget_class, "summary.next-week", NULL, week_action);
   gtk_widget_class_install_action (widget_class, "summary.this-week", NULL, week_action);
-  gtk_widget_class_install_action (widget_class, "summary.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "summary.send", NULL, send_action);
+  _rapport_summary_view_class_actions_init (widget_class);
 }
 
 static void
@@ -833,7 +601,7 @@ rapport_summary_view_init (RapportSummaryView *self)
   g_date_clear (&self->monday, 1);
   rapport_date_set_today (&self->monday);
   rapport_iso_week_monday (&self->monday, &self->monday);
-  update_actions (self);
+  _rapport_summary_view_update_actions (self);
 }
 
 GtkWidget *

@@ -332,12 +332,14 @@ rapport_summary_to_text (RapportSummary *self)
     }
   g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", c->attempts),
                           c->attempts);
+  /* Whole percents for chat, rounded half up like every figure here
+   * (printf would round 66.5 to even). */
   /* Translators: the share of calls that reached the customer, e.g. ", 81% reached" */
-  g_string_append_printf (s, _(", %.0f%% reached"), reach);
+  g_string_append_printf (s, _(", %d%% reached"), (int) floor (reach + 0.5));
   if (!isnan (csat))
     {
       /* Translators: CSAT is the share of ratings 4–5, e.g. ", CSAT 86%" */
-      g_string_append_printf (s, _(", CSAT %.0f%%"), csat);
+      g_string_append_printf (s, _(", CSAT %d%%"), (int) floor (csat + 0.5));
       /* Translators: the mean rating, e.g. ", average 4.21 of 5" */
       g_string_append_printf (s, _(", average %.2f of 5"), average);
     }
