@@ -566,6 +566,7 @@ typedef struct {
   GArray              *fractions;
   guint                changed_before_callback;
   guint               *changed;
+  RapportStore        *store;
 } AsyncRun;
 
 static void
@@ -573,10 +574,15 @@ progress_cb (double   fraction,
              gpointer user_data)
 {
   AsyncRun *run = user_data;
+  guint count;
 
   /* On the thread that started the import. */
   g_assert_true (g_main_context_is_owner (g_main_context_default ()));
   g_array_append_val (run->fractions, fraction);
+  /* The store stays usable meanwhile (the import has a connection of its
+   * own) and shows all or nothing: 0 until the commit, then 5000. */
+  count = rapport_store_count_customers (run->store);
+  g_assert_true (count == 0 || count == 5000);
 }
 
 static void
@@ -616,6 +622,7 @@ test_runs_in_a_thread_with_progress (Fixture       *f,
   run.loop = g_main_loop_new (NULL, FALSE);
   run.fractions = g_array_new (FALSE, FALSE, sizeof (double));
   run.changed = &changed;
+  run.store = f->store;
 
   rapport_importer_preview_async (importer, NULL, preview_done_cb, &run);
   g_main_loop_run (run.loop);

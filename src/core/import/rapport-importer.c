@@ -63,7 +63,9 @@ typedef struct {
 /* Everything a preview or run needs, so that the worker thread shares
  * nothing with the importer while it runs. */
 typedef struct {
-  RapportStore        *store;
+  RapportStore        *store;        /* the one the import writes with */
+  char                *private_path; /* open a connection of its own on this file */
+  GDate                today;
   GFile               *file;
   gboolean             dry_run;
   RapportOnDuplicate   on_duplicate;
@@ -114,6 +116,7 @@ import_job_free (gpointer data)
   ImportJob *job = data;
 
   g_clear_object (&job->store);
+  g_clear_pointer (&job->private_path, g_free);
   g_clear_object (&job->file);
   g_clear_object (&job->mapping);
   g_clear_object (&job->cancellable);
@@ -804,6 +807,22 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   GError *error = NULL;
 
+  /* The caller's connection stays the caller's: SQLite connections are not
+   * shared between threads here. In WAL mode the caller may go on reading
+   * while this one writes, and sees the import once it is committed. */
+  if (job->private_path != NULL)
+    {
+      g_autoptr(RapportStore) own = rapport_store_open (job->private_path, &error);
+
+      if (own == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      rapport_store_set_today (own, &job->today);
+      g_set_object (&job->store, own);
+    }
+
   if (import_job_run (job, &error))
     g_task_return_pointer (task, g_object_ref (job->result), g_object_unref);
   else
@@ -836,12 +855,19 @@ start_async (RapportImporter           *self,
 {
   g_autoptr(GTask) task = NULL;
   Closure *closure = g_new0 (Closure, 1);
+  const char *path;
   ImportJob *job;
 
   closure->callback = callback;
   closure->user_data = user_data;
   job = import_job_new (self, dry_run, cancellable, progress, progress_data, progress_data_free);
   job->in_thread = TRUE;
+  path = rapport_store_get_path (self->store);
+  if (path != NULL && path[0] != '\0' && strcmp (path, ":memory:") != 0)
+    {
+      job->private_path = g_strdup (path);
+      rapport_store_get_today (self->store, &job->today);
+    }
   self->busy = TRUE;
 
   task = g_task_new (self, cancellable, import_done_cb, closure);

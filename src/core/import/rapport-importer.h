@@ -43,11 +43,13 @@ G_DECLARE_FINAL_TYPE (RapportImporter, rapport_importer, RAPPORT, IMPORTER, GObj
 /* Imports customers from a CSV or vCard file (told apart by content, then by
  * extension).
  *
- * Threads: the store's SQLite connection may be used by one thread at a time,
- * and the async functions use it from a worker thread. While a preview or an
- * import runs, the caller must not use the store (the app keeps its import
- * dialog modal and lists refresh when RapportStore::changed follows the
- * import). One preview or run at a time per importer.
+ * Threads: the async functions work in a thread on a connection of their own
+ * to the store's file (a SQLite connection is used by one thread only), so
+ * the caller may go on reading the store meanwhile; its writes wait until the
+ * import's transaction ends, and RapportStore::changed tells when the import
+ * is committed. (A store without a file, ":memory:", is used directly: then
+ * the caller must leave it alone until the callback.) The blocking functions
+ * use the store's own connection. One preview or run at a time per importer.
  *
  * A preview is a dry run: the very same import inside a transaction that is
  * rolled back, so its counts are exactly those of the run, and nothing is
