@@ -121,20 +121,14 @@ print_done_cb (RapportSummaryView      *self,
     }
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+GtkPrintOperation *
+_rapport_summary_view_new_print_operation (RapportSummaryView *self)
 {
-  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *job = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->summary == NULL)
-    return;
+  g_return_val_if_fail (self->summary != NULL, NULL);
 
   operation = gtk_print_operation_new ();
   /* Translators: the print job's name, e.g. "Weekly summary 2026-W48" */
@@ -144,11 +138,28 @@ print_action (GtkWidget  *widget,
   /* The layout keeps its own margins, as in the PDF. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
                          g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
                          g_object_ref (self->summary), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return operation;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->summary == NULL)
+    return;
+
+  operation = _rapport_summary_view_new_print_operation (self);
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

@@ -54,6 +54,9 @@ void _rapport_summary_view_toast              (RapportSummaryView *self,
                                                const char         *message);
 /* Enables the actions that make sense now (a summary, not sending yet…). */
 void _rapport_summary_view_update_actions     (RapportSummaryView *self);
+/* The print job of the summary shown, drawn by rapport_summary_render_page();
+ * the Print action runs it with a dialog, tests export it to a file. */
+GtkPrintOperation *_rapport_summary_view_new_print_operation (RapportSummaryView *self);
 /* Installs summary.export, summary.print and summary.send. */
 void _rapport_summary_view_class_actions_init (GtkWidgetClass     *widget_class);
 

@@ -6,7 +6,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "rapport-summary-view.h"
+#include "rapport-summary-view-private.h"
 #include "rapport-webhook.h"
 #include "report-seed.h"
 #include "ui-test-util.h"
@@ -263,6 +263,67 @@ test_opens_a_customer_in_one_click (void)
   ui_fixture_close (&f);
 }
 
+/* Runs a poppler tool, or returns NULL when it is not installed. */
+static char *
+run_tool (const char *tool,
+          const char *pdf)
+{
+  g_autofree char *path = g_find_program_in_path (tool);
+  const char *argv[] = { path, pdf, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (path == NULL)
+    return NULL;
+  if (g_str_equal (tool, "pdftotext"))
+    argv[2] = "-";
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_prints_the_pdf_layout (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GDate day = ui_day ("2026-11-23");
+
+  open_summary (&f);
+  rapport_summary_view_set_week (summary_view (&f), &day);
+  ui_flush ();
+
+  /* The Print action's job, exported to a file instead of a printer. */
+  path = g_build_filename (f.dir, "printed.pdf", NULL);
+  operation = _rapport_summary_view_new_print_operation (summary_view (&f));
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  info = run_tool ("pdfinfo", path);
+  if (info == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      ui_fixture_close (&f);
+      return;
+    }
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, "Week 48 · 2026"));
+  g_assert_nonnull (strstr (text, "69.2%"));
+  g_assert_nonnull (strstr (text, "Cora Cole"));
+
+  ui_fixture_close (&f);
+}
+
 /* Send: a webhook server on the loopback in this process. */
 
 static guint requests;
@@ -346,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/ui/summary/shows-the-headline-figures-of-a-week", test_shows_the_headline_of_a_week);
   g_test_add_func ("/ui/summary/follows-calls-logged-meanwhile", test_follows_new_calls);
   g_test_add_func ("/ui/summary/opens-a-customer-that-needs-attention", test_opens_a_customer_in_one_click);
+  g_test_add_func ("/ui/summary/prints-the-layout-of-the-pdf", test_prints_the_pdf_layout);
   g_test_add_func ("/ui/summary/sends-to-the-webhook-and-says-how-it-went", test_sends_to_the_webhook);
 
   return ui_test_run ();
