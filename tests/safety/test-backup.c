@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 #include <sys/wait.h>
 
 #include "rapport-backup.h"
@@ -130,6 +132,45 @@ test_daily (void)
   safety_remove_tree (dir);
 }
 
+/* The database, its -wal and -shm, the backups and their folders are for
+ * their owner only. */
+static void
+test_private (void)
+{
+  g_autofree char *dir = safety_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "new", "place", NULL);
+  g_autofree char *db = g_build_filename (folder, "rapport.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+  g_autofree char *default_folder = NULL;
+  g_autofree char *default_db = rapport_store_default_path ();
+  g_autofree char *expected_default = g_build_filename (g_get_user_data_dir (), "rapport", "backups", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  mode_t saved = umask (0);
+
+  /* Even with a permissive umask. */
+  store = safety_store_with_customers (db, 2);
+  written = rapport_backup_now (store, NULL, &error);
+  g_assert_no_error (error);
+  umask (saved);
+
+  g_assert_cmpuint (mode_of (folder), ==, 0700);
+  g_assert_cmpuint (mode_of (db), ==, 0600);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+  g_assert_cmpuint (mode_of (backups), ==, 0700);
+  g_assert_cmpuint (mode_of (written), ==, 0600);
+
+  /* The default database keeps its backups in $XDG_DATA_HOME/rapport/backups. */
+  default_folder = rapport_backup_get_folder (default_db);
+  g_assert_cmpstr (default_folder, ==, expected_default);
+  g_clear_object (&store);
+  safety_remove_tree (dir);
+}
+
 static void
 test_empty_database_not_backed_up (void)
 {
@@ -164,6 +205,16 @@ test_rotation (void)
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (other, "x", 1, NULL));
   g_assert_true (g_file_set_contents (notes, "x", 1, NULL));
+  /* What a backup killed halfway left: removed once an hour old, not before
+   * (another process may be writing it). */
+  {
+    g_autofree char *stale = g_build_filename (folder, ".shop-2026-01-01.db.partial-AbC123", NULL);
+    g_autofree char *fresh = g_build_filename (folder, ".shop-2026-01-02.db.partial-XyZ789", NULL);
+    struct utimbuf old = { time (NULL) - 7200, time (NULL) - 7200 };
+    g_assert_true (g_file_set_contents (stale, "half", 4, NULL));
+    g_assert_cmpint (g_utime (stale, &old), ==, 0);
+    g_assert_true (g_file_set_contents (fresh, "half", 4, NULL));
+  }
 
   /* 60 days of daily use, from Monday 2026-01-05 to Thursday 2026-03-05. */
   g_date_clear (&day, 1);
@@ -179,7 +230,7 @@ test_rotation (void)
    * W09 (Mar 5, Mar 1: among the days), W08 (Feb 22), W07 (Feb 15). */
   listing = list_folder (folder);
   g_assert_cmpstr (listing, ==,
-                   "notes.txt other-2026-01-01.db "
+                   ".shop-2026-01-02.db.partial-XyZ789 notes.txt other-2026-01-01.db "
                    "shop-2026-02-15.db shop-2026-02-22.db shop-2026-02-27.db shop-2026-02-28.db "
                    "shop-2026-03-01.db shop-2026-03-02.db shop-2026-03-03.db shop-2026-03-04.db "
                    "shop-2026-03-05.db");
@@ -577,6 +628,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/safety/backup/daily-backup-is-made-once-a-day-private-and-intact", test_daily);
+  g_test_add_func ("/safety/backup/database-and-backups-are-for-their-owner-only", test_private);
   g_test_add_func ("/safety/backup/a-database-without-customers-is-not-backed-up",
                    test_empty_database_not_backed_up);
   g_test_add_func ("/safety/backup/rotation-keeps-7-days-and-4-weeks", test_rotation);
