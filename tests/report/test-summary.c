@@ -489,6 +489,50 @@ test_text_line (Fixture       *f,
                              "3 need attention");
 }
 
+static void
+test_formats_for_people (void)
+{
+  struct { const char *from, *to; gboolean abbreviated; const char *expected; } ranges[] = {
+    { "2026-11-23", "2026-11-29", FALSE, "23–29 November 2026" },
+    { "2026-11-30", "2026-12-06", TRUE, "30 Nov – 6 Dec 2026" },
+    { "2026-12-28", "2027-01-03", TRUE, "28 Dec 2026 – 3 Jan 2027" },
+  };
+  struct { double now, before; guint decimals; gboolean points; const char *expected; int direction; } changes[] = {
+    { 86.2, 82.2, 1, TRUE, "+4.0 points", 1 },
+    { 3.38, 5.0, 2, FALSE, "−1.62", -1 },
+    { 50.0, 50.0, 1, TRUE, "no change", 0 },
+    { 50.0, NAN, 1, TRUE, "", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      GDate from, to;
+      g_autofree char *text = NULL;
+
+      report_date (ranges[i].from, &from);
+      report_date (ranges[i].to, &to);
+      text = rapport_format_week_range (&from, &to, ranges[i].abbreviated);
+      g_assert_cmpstr (text, ==, ranges[i].expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      int direction = 99;
+      g_autofree char *text = rapport_format_change (changes[i].now, changes[i].before,
+                                                     changes[i].decimals, changes[i].points,
+                                                     &direction);
+      g_assert_cmpstr (text, ==, changes[i].expected);
+      g_assert_cmpint (direction, ==, changes[i].direction);
+    }
+  {
+    g_autofree char *percent = rapport_format_percent (69.2);
+    g_autofree char *none = rapport_format_percent (NAN);
+    g_autofree char *average = rapport_format_average (4.0);
+    g_assert_cmpstr (percent, ==, "69.2%");
+    g_assert_cmpstr (none, ==, "—");
+    g_assert_cmpstr (average, ==, "4.00");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -515,6 +559,7 @@ main (int    argc,
   ADD ("csv-has-a-bom-crlf-and-neutralised-formulas", test_csv, TRUE);
   ADD ("csv-neutralises-every-formula-start", test_csv_neutralises_every_formula_start, FALSE);
   ADD ("text-line-sums-up-the-week-for-chat", test_text_line, TRUE);
+  g_test_add_func ("/report/summary/formats-weeks-and-changes-for-people", test_formats_for_people);
 
   return g_test_run ();
 }
