@@ -52,20 +52,25 @@ remove_tree (const char *path)
 typedef gboolean (*Condition) (gpointer user_data);
 
 static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 wait_until (Condition  condition,
             gpointer   user_data,
             guint      timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
 
-  while (!condition (user_data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  return condition (user_data);
 }
 
 static gboolean
@@ -81,20 +86,15 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-/* Waits for the window to settle: transitions end, then one frame is painted. */
+/* Waits until the window has painted a frame with what it shows now
+ * (animations are off, so that frame is the final picture). */
 static void
 settle (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   gboolean painted = FALSE;
   gulong id;
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
 
-  /* Stack crossfades and toasts animate for up to a few hundred ms: let the
-   * main loop run that long (polling, never a blind sleep of the thread). */
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
   if (clock == NULL)
     return;
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
@@ -121,16 +121,23 @@ save_window (GtkWidget  *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  int width = 0, height = 0;
 
-  settle (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert (node != NULL);
+  /* The paintable draws what the window last rendered: wait for frames
+   * until there is one. */
+  for (int frame = 0; node == NULL && frame < 50; frame++)
+    {
+      settle (window);
+      width = gtk_widget_get_width (window);
+      height = gtk_widget_get_height (window);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (window);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  if (node == NULL)
+    g_error ("The window painted nothing for %s", name);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s%s%s.png", name, dark ? "-dark" : "", suffix ? suffix : "");
@@ -170,18 +177,6 @@ static gboolean
 is_mapped_cb (gpointer user_data)
 {
   return gtk_widget_get_mapped (user_data);
-}
-
-static void
-measure_tree (GtkWidget *w, int depth)
-{
-  int min = 0, nat = 0;
-  if (depth > 9) return;
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  if (min > 300)
-    g_print ("%*s%s min=%d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), min);
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    measure_tree (c, depth + 1);
 }
 
 static void
@@ -298,7 +293,6 @@ shoot (RapportApplication *app,
       resize (widget, 360, 720);
       show_day (window, TODAY);
       save_window (widget, "narrow", dark);
-      if (g_getenv ("MEASURE")) measure_tree (widget, 0);
       resize (widget, 1000, 760);
     }
 }
@@ -382,6 +376,9 @@ main (int   argc,
 
   app = rapport_application_new ();
   g_application_set_application_id (G_APPLICATION (app), APP_ID ".Screenshots");
+  gtk_init ();
+  /* Stack crossfades and popovers would be caught half way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -78,6 +78,8 @@ ui_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* What the tests read must not depend on how far an animation got. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* Warnings are made fatal by log_writer_cb, which knows the one to let by. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
@@ -187,22 +189,30 @@ ui_flush (void)
       ;
 }
 
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 void
 ui_wait_until (UiCondition  condition,
                gpointer     user_data,
                guint        timeout_ms,
                const char  *what)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
 
-  while (!condition (user_data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
-      /* Blocks until something happens, at most until the next timer. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  /* Every condition is the outcome of a main loop event, so blocking until
+   * the next event (or the deadline) never misses it. */
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  else if (!condition (user_data))
+    g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
 }
 
 static gboolean
