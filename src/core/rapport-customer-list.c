@@ -4,10 +4,17 @@
 #include "config.h"
 
 #include "rapport-customer-list.h"
+#include "rapport-model-private.h"
+#include "rapport-store-private.h"
 
 #define PAGE_SIZE 100
 /* Pages kept in memory at most; the oldest is dropped first. */
 #define MAX_PAGES 20
+/* A search answers at once with its first matches (a screenful and more) and
+ * finds the others in idle time, a slice of the customers at a time, so that
+ * typing never waits for 100 000 customers to be looked at. */
+#define FIRST_MATCHES 50
+#define SLICE_ROWS 20000
 
 struct _RapportCustomerList
 {
@@ -15,10 +22,15 @@ struct _RapportCustomerList
 
   RapportStore *store;
   char *search;
-  GPtrArray *ids;         /* utf8 */
+  GStrv words;            /* the search, folded; NULL when it is empty */
+  GArray *rowids;         /* gint64, in name order */
   GHashTable *pages;      /* page number → GPtrArray of RapportCustomer */
   GQueue page_order;
   gulong changed_id;
+  guint scan_position;    /* the next row of the search index to look at */
+  guint scan_generation;  /* of the search index the positions belong to */
+  guint scan_source;      /* idle source finding more matches, or 0 */
+  guint warm_source;      /* idle source reading the search index ahead */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -36,7 +48,7 @@ static guint
 get_n_items (GListModel *model)
 {
   RapportCustomerList *self = RAPPORT_CUSTOMER_LIST (model);
-  return self->ids->len;
+  return self->rowids->len;
 }
 
 static GPtrArray *
@@ -46,11 +58,11 @@ load_page (RapportCustomerList *self,
   g_autoptr(GError) error = NULL;
   GPtrArray *customers;
   guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - first);
+  guint n = MIN (PAGE_SIZE, self->rowids->len - first);
 
-  customers = rapport_store_get_customers (self->store,
-                                           (const char * const *) self->ids->pdata + first,
-                                           n, &error);
+  customers = _rapport_store_get_customers_by_rowid (self->store,
+                                                     &g_array_index (self->rowids, gint64, first),
+                                                     n, &error);
   if (customers == NULL)
     {
       g_warning ("Could not read customers: %s", error->message);
@@ -63,27 +75,35 @@ load_page (RapportCustomerList *self,
   return customers;
 }
 
+static void
+drop_page (RapportCustomerList *self,
+           guint                page)
+{
+  if (g_hash_table_remove (self->pages, GUINT_TO_POINTER (page)))
+    g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   RapportCustomerList *self = RAPPORT_CUSTOMER_LIST (model);
-  const char *id;
+  gint64 rowid;
   GPtrArray *page;
   guint page_no = position / PAGE_SIZE;
 
-  if (position >= self->ids->len)
+  if (position >= self->rowids->len)
     return NULL;
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
   if (page == NULL)
     page = load_page (self, page_no);
 
-  /* A customer deleted since the ids were read is missing from its page. */
-  id = g_ptr_array_index (self->ids, position);
+  /* A customer deleted since the list was read is missing from its page. */
+  rowid = g_array_index (self->rowids, gint64, position);
   for (guint i = 0; i < page->len; i++)
     {
       RapportCustomer *c = g_ptr_array_index (page, i);
-      if (g_strcmp0 (rapport_customer_get_id (c), id) == 0)
+      if (_rapport_customer_get_rowid (c) == rowid)
         return g_object_ref (c);
     }
   return NULL;
@@ -102,6 +122,8 @@ rapport_customer_list_dispose (GObject *object)
 {
   RapportCustomerList *self = (RapportCustomerList *) object;
 
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   if (self->store)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -115,7 +137,8 @@ rapport_customer_list_finalize (GObject *object)
   RapportCustomerList *self = (RapportCustomerList *) object;
 
   g_free (self->search);
-  g_ptr_array_unref (self->ids);
+  g_strfreev (self->words);
+  g_array_unref (self->rowids);
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->page_order);
 
@@ -134,7 +157,7 @@ rapport_customer_list_class_init (RapportCustomerListClass *klass)
 static void
 rapport_customer_list_init (RapportCustomerList *self)
 {
-  self->ids = g_ptr_array_new_with_free_func (g_free);
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
 }
@@ -157,24 +180,117 @@ rapport_customer_list_new (RapportStore *store)
   return self;
 }
 
+static gboolean
+warm_index_cb (gpointer user_data)
+{
+  RapportCustomerList *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->warm_source = 0;
+  if (!_rapport_search_index_update (_rapport_store_get_search_index (self->store), &error))
+    g_debug ("Could not read the search index: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looks further for matches of the search, appending them; FALSE when the
+ * search index has nothing more to look at. */
+static gboolean
+scan_more (RapportCustomerList *self,
+           guint                max_rows)
+{
+  RapportSearchIndex *index = _rapport_store_get_search_index (self->store);
+  guint before = self->rowids->len;
+  gboolean done;
+
+  done = _rapport_search_index_scan (index, (const char * const *) self->words,
+                                     &self->scan_position, 0, max_rows, self->rowids);
+  if (self->rowids->len > before)
+    {
+      /* The last page may have been read when it was shorter. */
+      if (before % PAGE_SIZE != 0)
+        drop_page (self, before / PAGE_SIZE);
+      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->rowids->len - before);
+    }
+  return !done;
+}
+
+static gboolean
+scan_more_cb (gpointer user_data)
+{
+  RapportCustomerList *self = user_data;
+  RapportSearchIndex *index = _rapport_store_get_search_index (self->store);
+
+  /* The index was read again (the customers changed): start over. */
+  if (_rapport_search_index_get_generation (index) != self->scan_generation)
+    {
+      self->scan_source = 0;
+      rapport_customer_list_reload (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (scan_more (self, SLICE_ROWS))
+    return G_SOURCE_CONTINUE;
+  self->scan_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 rapport_customer_list_reload (RapportCustomerList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  guint removed = self->ids->len;
+  GArray *rowids = self->rowids;
+  guint removed = self->rowids->len;
+  gboolean more = FALSE;
 
-  ids = rapport_store_search_customer_ids (self->store, self->search, &error);
-  if (ids == NULL)
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  g_clear_pointer (&self->words, g_strfreev);
+  self->words = _rapport_search_index_fold_words (self->search);
+  /* The array keeps its memory: 100 000 ids are not given back and taken
+   * again at every letter typed. */
+  g_array_set_size (rowids, 0);
+
+  if (self->words[0] == NULL)
     {
-      g_warning ("Could not search customers: %s", error->message);
-      ids = g_ptr_array_new_with_free_func (g_free);
+      RapportSearchIndex *index = _rapport_store_get_search_index (self->store);
+
+      /* Everyone: the search index has them in order when it is up to date
+       * (clearing a search), else the sort-key index does. The search index
+       * is then read ahead when nothing else happens, so that the first
+       * letter typed does not wait for it. */
+      g_clear_pointer (&self->words, g_strfreev);
+      if (_rapport_search_index_is_fresh (index))
+        {
+          GArray *all = _rapport_search_index_get_rowids (index);
+          g_array_append_vals (rowids, all->data, all->len);
+        }
+      else
+        {
+          if (!_rapport_store_list_customer_rowids (self->store, rowids, &error))
+            g_warning ("Could not list customers: %s", error->message);
+          if (self->warm_source == 0)
+            self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_index_cb, self, NULL);
+        }
     }
-  g_ptr_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  else
+    {
+      RapportSearchIndex *index = _rapport_store_get_search_index (self->store);
+
+      self->scan_position = 0;
+      if (!_rapport_search_index_update (index, &error))
+        g_warning ("Could not search customers: %s", error->message);
+      else
+        {
+          self->scan_generation = _rapport_search_index_get_generation (index);
+          more = !_rapport_search_index_scan (index, (const char * const *) self->words,
+                                              &self->scan_position, FIRST_MATCHES,
+                                              SLICE_ROWS, rowids);
+        }
+    }
+
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->page_order);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (more)
+    self->scan_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scan_more_cb, self, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
 }
 
 void
@@ -194,12 +310,44 @@ rapport_customer_list_get_search (RapportCustomerList *self)
   return self->search;
 }
 
+gboolean
+rapport_customer_list_is_complete (RapportCustomerList *self)
+{
+  return self->scan_source == 0;
+}
+
+void
+rapport_customer_list_complete (RapportCustomerList *self)
+{
+  RapportSearchIndex *index;
+
+  if (self->scan_source == 0)
+    return;
+  index = _rapport_store_get_search_index (self->store);
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  if (_rapport_search_index_get_generation (index) != self->scan_generation)
+    {
+      rapport_customer_list_reload (self);
+      if (self->scan_source == 0)
+        return;
+      g_clear_handle_id (&self->scan_source, g_source_remove);
+    }
+  scan_more (self, 0);
+}
+
 guint
 rapport_customer_list_find (RapportCustomerList *self,
                             const char          *id)
 {
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->ids, i), id) == 0)
+  gint64 rowid;
+
+  rowid = _rapport_store_resolve_customer (self->store, id, NULL);
+  if (rowid == 0)
+    return G_MAXUINT;
+  /* A customer found later by a search still running is found now. */
+  rapport_customer_list_complete (self);
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
       return i;
   return G_MAXUINT;
 }

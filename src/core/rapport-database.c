@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rapport-database.h"
@@ -22,6 +23,8 @@ struct _RapportDatabase
   gboolean read_only;
   int schema_version;
   guint in_transaction;
+  guint64 customers_serial;
+  gint64 data_version;    /* as last read, to see other connections' commits */
 };
 
 G_DEFINE_FINAL_TYPE (RapportDatabase, rapport_database, G_TYPE_OBJECT)
@@ -184,6 +187,43 @@ static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
+}
+
+static void
+update_hook_cb (void          *user_data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  RapportDatabase *self = user_data;
+
+  if (strcmp (table, "customers") == 0)
+    self->customers_serial++;
+}
+
+guint64
+rapport_database_get_customers_serial (RapportDatabase *self)
+{
+  static const char sql[] = "PRAGMA data_version";
+  sqlite3_stmt *stmt = rapport_database_prepare (self, sql, NULL);
+
+  /* data_version moves when another connection commits; it cannot say which
+   * table, so any outside commit counts as a change of the customers. */
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 version = sqlite3_column_int64 (stmt, 0);
+      if (version != self->data_version)
+        {
+          self->data_version = version;
+          self->customers_serial++;
+        }
+    }
+  else
+    self->customers_serial++;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return self->customers_serial;
 }
 
 static void
@@ -541,6 +581,7 @@ rapport_database_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_update_hook (self->db, update_hook_cb, self);
   sqlite3_create_function (self->db, "rapport_sort_key", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sort_key_func, NULL, NULL);

@@ -40,6 +40,10 @@ gboolean         rapport_database_transaction     (RapportDatabase  *self,
                                                    RapportTransactionFunc func,
                                                    gpointer          user_data,
                                                    GError          **error);
+/* A number that changes whenever the customers table may have changed, through
+ * this connection (any statement, trigger or import) or another one (the CLI,
+ * a restore), so that what is derived from it can be kept until then. */
+guint64          rapport_database_get_customers_serial (RapportDatabase *self);
 /* Sets @error from the connection's last error, as a sentence for a person. */
 void             rapport_database_set_error       (RapportDatabase  *self,
                                                    int               rc,

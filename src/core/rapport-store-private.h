@@ -4,6 +4,7 @@
 /* Core-internal API of RapportStore, for other core components (import,
  * reports, backups) that must work inside one of the store's transactions. */
 
+#include "rapport-search-index.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,17 @@ RapportCustomer *_rapport_store_load_customer (RapportStore *self,
                                             GError         **error);
 gint64    _rapport_store_resolve_customer  (RapportStore    *self,
                                             const char      *id,
+                                            GError         **error);
+/* The store's in-memory search index of customers (made on first use). */
+RapportSearchIndex *_rapport_store_get_search_index (RapportStore *self);
+/* Appends the rowids of all live customers in name order to @out (gint64). */
+gboolean  _rapport_store_list_customer_rowids (RapportStore *self,
+                                            GArray          *out,
+                                            GError         **error);
+/* (element-type RapportCustomer) (transfer full); missing rows are skipped. */
+GPtrArray *_rapport_store_get_customers_by_rowid (RapportStore *self,
+                                            const gint64    *rowids,
+                                            guint            n_rowids,
                                             GError         **error);
 /* Emits RapportStore::changed; call after a committed transaction. */
 void      _rapport_store_emit_changed      (RapportStore    *self);

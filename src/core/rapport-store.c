@@ -9,6 +9,7 @@
 #include "rapport-date.h"
 #include "rapport-error.h"
 #include "rapport-model-private.h"
+#include "rapport-search-index.h"
 #include "rapport-store-private.h"
 
 struct _RapportStore
@@ -19,6 +20,7 @@ struct _RapportStore
   RapportRules rules;
   GDate today;          /* invalid: the system date */
   char *staff;
+  RapportSearchIndex *search_index;  /* made on the first search of a list */
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -47,6 +49,7 @@ rapport_store_finalize (GObject *object)
 {
   RapportStore *self = (RapportStore *) object;
 
+  g_clear_object (&self->search_index);
   g_clear_object (&self->db);
   g_free (self->staff);
 
@@ -832,6 +835,72 @@ rapport_store_search_customer_ids (RapportStore  *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+RapportSearchIndex *
+_rapport_store_get_search_index (RapportStore *self)
+{
+  if (self->search_index == NULL)
+    self->search_index = _rapport_search_index_new (self->db);
+  return self->search_index;
+}
+
+gboolean
+_rapport_store_list_customer_rowids (RapportStore  *self,
+                                     GArray        *out,
+                                     GError       **error)
+{
+  /* The sort-key index holds the rowid: no row is read. */
+  static const char sql[] =
+    "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id";
+  sqlite3_stmt *stmt = rapport_database_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+_rapport_store_get_customers_by_rowid (RapportStore   *self,
+                                       const gint64   *rowids,
+                                       guint           n_rowids,
+                                       GError        **error)
+{
+  static const char sql[] =
+    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?1 AND deleted_at IS NULL";
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_rowids; i++)
+    {
+      sqlite3_stmt *stmt = rapport_database_prepare (self->db, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, rowids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (customers, _rapport_customer_from_row (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          rapport_database_set_error (self->db, rc, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&customers);
 }
 
 GPtrArray *

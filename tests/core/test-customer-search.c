@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-customer-search"
+
+/* The customer list's search as you type: first matches at once, the others
+ * appended from idle callbacks, always the same customers in the same order
+ * as the store's own search, and never stale after a change. */
+
+#include "config.h"
+
+#include "test-helpers.h"
+
+/* More matches than the list gives at once (50). */
+#define N_MANY 130
+
+static void
+add_many (Fixture *f)
+{
+  for (guint i = 0; i < N_MANY; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zoë Müller %03u", i);
+      g_autofree char *id = add_plain_customer (f, name, "2026-01-05");
+    }
+  g_free (add_plain_customer (f, "Ada Lovelace", "2026-01-05"));
+}
+
+static void
+iterate_until_complete (RapportCustomerList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!rapport_customer_list_is_complete (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rapport_customer_list_is_complete (list));
+}
+
+static char *
+ids_of_list (GListModel *list)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RapportCustomer) c = g_list_model_get_item (list, i);
+      g_string_append_printf (s, "%s%s", i ? "," : "", rapport_customer_get_id (c));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+ids_of_store (Fixture    *f,
+              const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = rapport_store_search_customer_ids (f->store, search, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+static void
+test_search_grows_to_every_match_in_the_store_order (Fixture       *f,
+                                                     gconstpointer  data)
+{
+  g_autoptr(RapportCustomerList) list = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  guint first;
+
+  add_many (f);
+  list = rapport_customer_list_new (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_MANY + 1);
+
+  rapport_customer_list_set_search (list, "MÜLLER");
+  first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, N_MANY);
+  g_assert_false (rapport_customer_list_is_complete (list));
+
+  iterate_until_complete (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_MANY);
+  expected = ids_of_store (f, "MÜLLER");
+  found = ids_of_list (G_LIST_MODEL (list));
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static void
+test_find_completes_a_running_search (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(RapportCustomerList) list = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  add_many (f);
+  ids = rapport_store_search_customer_ids (f->store, "zoë", NULL);
+  last = g_strdup (g_ptr_array_index (ids, ids->len - 1));
+  list = rapport_customer_list_new (f->store);
+  rapport_customer_list_set_search (list, "zoë");
+  g_assert_false (rapport_customer_list_is_complete (list));
+
+  g_assert_cmpuint (rapport_customer_list_find (list, last), ==, N_MANY - 1);
+  g_assert_true (rapport_customer_list_is_complete (list));
+  g_assert_cmpuint (rapport_customer_list_find (list, "nobody"), ==, G_MAXUINT);
+}
+
+static void
+test_search_sees_a_renamed_customer (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(RapportCustomerList) list = NULL;
+  g_autoptr(RapportCustomer) ada = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  add_many (f);
+  list = rapport_customer_list_new (f->store);
+  rapport_customer_list_set_search (list, "lovelace");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* The store's change reloads the list, and the rows are read again. */
+  ada = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  id = g_strdup (rapport_customer_get_id (ada));
+  rapport_customer_set_name (ada, "Ada Byron");
+  g_assert_true (rapport_store_update_customer (f->store, ada, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  rapport_customer_list_set_search (list, "BYRON");
+  g_assert_cmpuint (rapport_customer_list_find (list, id), ==, 0);
+}
+
+static void
+test_search_sees_changes_of_another_connection (Fixture       *f,
+                                                gconstpointer  data)
+{
+  g_autoptr(RapportCustomerList) list = NULL;
+  g_autoptr(RapportStore) other = NULL;
+  g_autoptr(RapportCustomer) grace = rapport_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_many (f);
+  list = rapport_customer_list_new (f->store);
+  rapport_customer_list_set_search (list, "hopper");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Another process (the CLI) adds a customer: no signal reaches this store. */
+  other = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+  rapport_customer_set_name (grace, "Grace Hopper");
+  g_assert_true (rapport_store_add_customer (other, grace, FALSE, &error));
+  g_assert_no_error (error);
+
+  rapport_customer_list_reload (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_init (&argc, &argv);
+  g_test_add ("/core/customer-search/grows-to-every-match-in-the-store-order", Fixture, NULL,
+              fixture_setup, test_search_grows_to_every_match_in_the_store_order, fixture_teardown);
+  g_test_add ("/core/customer-search/find-completes-a-running-search", Fixture, NULL,
+              fixture_setup, test_find_completes_a_running_search, fixture_teardown);
+  g_test_add ("/core/customer-search/sees-a-renamed-customer", Fixture, NULL,
+              fixture_setup, test_search_sees_a_renamed_customer, fixture_teardown);
+  g_test_add ("/core/customer-search/sees-changes-of-another-connection", Fixture, NULL,
+              fixture_setup, test_search_sees_changes_of_another_connection, fixture_teardown);
+  return test_run ();
+}
