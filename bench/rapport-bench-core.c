@@ -11,8 +11,15 @@
  *   agenda-sql    the very statements the core ran for it (taken from the
  *                 connection after a call, with their values), stepped through
  *                 every column on a plain sqlite3 connection: the floor
- *   search:TEXT   rapport_store_search_customer_ids
- *   summary       rapport_summary_compute of the week of --day
+ *   search:TEXT   a search as you type in the Customers view's list model:
+ *                 rapport_customer_list_set_search from an empty search, which
+ *                 answers with the first matches (then "search-N-all": until
+ *                 the list has every match), next to the store's own
+ *                 rapport_store_search_customer_ids ("search-api-N", the CLI's)
+ *   search-index  building the in-memory search index (the first search
+ *                 after customers changed)
+ *   list-all      the list model of every customer (the Customers view)
+ *   summary       rapport_summary_compute of the week before --day
  *   log           rapport_store_log_call, one durable transaction each, on
  *                 customers with and without calls due (changes the database)
  */
@@ -23,7 +30,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rapport-store.h"
+#include "rapport-customer-list.h"
+#include "rapport-store-private.h"
 #ifdef HAVE_RAPPORT_SUMMARY
 #include "rapport-summary.h"
 #endif
@@ -61,24 +69,29 @@ percentile (GArray *sorted,
 
 /* A few warm-up runs (caches, prepared statements), then @runs timed ones. */
 static gboolean
-measure (Bench       *b,
-         const char  *name,
-         guint        runs,
-         BenchFunc    func,
-         gpointer     data,
-         const char  *detail,
-         GError     **error)
+measure_with_setup (Bench       *b,
+                    const char  *name,
+                    guint        runs,
+                    BenchFunc    setup,
+                    BenchFunc    func,
+                    gpointer     data,
+                    const char  *detail,
+                    GError     **error)
 {
   g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (double), runs);
   gint64 start;
 
   for (guint i = 0; i < MIN (runs, 5u); i++)
-    if (!func (b, data, error))
+    if ((setup && !setup (b, data, error)) || !func (b, data, error))
       return FALSE;
   start = g_get_monotonic_time ();
   for (guint i = 0; i < runs; i++)
     {
-      gint64 t0 = g_get_monotonic_time ();
+      gint64 t0;
+
+      if (setup && !setup (b, data, error))
+        return FALSE;
+      t0 = g_get_monotonic_time ();
       /* Slow measurements stop early (at least 10 runs): the whole suite has a time limit. */
       if (i >= 10 && t0 - start > b->max_us)
         break;
@@ -92,6 +105,18 @@ measure (Bench       *b,
   g_print ("%s\t%.3f\t%.3f\t%.3f\t%u\t%s\n", name, percentile (times, 0.5),
            percentile (times, 0.1), percentile (times, 0.9), times->len, detail ? detail : "");
   return TRUE;
+}
+
+static gboolean
+measure (Bench       *b,
+         const char  *name,
+         guint        runs,
+         BenchFunc    func,
+         gpointer     data,
+         const char  *detail,
+         GError     **error)
+{
+  return measure_with_setup (b, name, runs, NULL, func, data, detail, error);
 }
 
 static gboolean
@@ -225,12 +250,14 @@ bench_agenda_sql (Bench   *b,
 typedef struct {
   const char *text;
   guint found;
+  RapportCustomerList *list;
+  gboolean all;
 } Search;
 
 static gboolean
-search_cb (Bench    *b,
-           gpointer  data,
-           GError  **error)
+search_api_cb (Bench    *b,
+               gpointer  data,
+               GError  **error)
 {
   Search *s = data;
   g_autoptr(GPtrArray) ids = rapport_store_search_customer_ids (b->store, s->text, error);
@@ -241,13 +268,67 @@ search_cb (Bench    *b,
   return TRUE;
 }
 
+/* Untimed: back to the list of everyone, as when the search entry is cleared. */
+static gboolean
+search_clear_cb (Bench    *b,
+                 gpointer  data,
+                 GError  **error)
+{
+  Search *s = data;
+
+  rapport_customer_list_set_search (s->list, NULL);
+  return TRUE;
+}
+
+static gboolean
+search_list_cb (Bench    *b,
+                gpointer  data,
+                GError  **error)
+{
+  Search *s = data;
+
+  rapport_customer_list_set_search (s->list, s->text);
+  if (s->all)
+    rapport_customer_list_complete (s->list);
+  s->found = g_list_model_get_n_items (G_LIST_MODEL (s->list));
+  return TRUE;
+}
+
+static gboolean
+index_build_cb (Bench    *b,
+                gpointer  data,
+                GError  **error)
+{
+  g_autoptr(RapportSearchIndex) index =
+    _rapport_search_index_new (rapport_store_get_database (b->store));
+
+  return _rapport_search_index_update (index, error);
+}
+
+static gboolean
+list_all_cb (Bench    *b,
+             gpointer  data,
+             GError  **error)
+{
+  g_autoptr(RapportCustomerList) list = rapport_customer_list_new (b->store);
+  guint *n = data;
+
+  *n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  return TRUE;
+}
+
 #ifdef HAVE_RAPPORT_SUMMARY
 static gboolean
 summary_cb (Bench    *b,
             gpointer  data,
             GError  **error)
 {
-  g_autoptr(RapportSummary) summary = rapport_summary_compute (b->store, &b->day, error);
+  g_autoptr(RapportSummary) summary = NULL;
+  GDate last_week = b->day;
+
+  /* The last whole week: the calls of the generated data end yesterday. */
+  g_date_subtract_days (&last_week, 7);
+  summary = rapport_summary_compute (b->store, &last_week, error);
   guint *attempts = data;
 
   if (summary == NULL)
@@ -408,12 +489,42 @@ main (int    argc,
         ok = bench_agenda_sql (&b, &error);
       else if (g_str_has_prefix (what, "search:"))
         {
-          Search s = { what + strlen ("search:"), 0 };
-          g_autofree char *name = NULL, *detail = NULL;
-          ok = search_cb (&b, &s, &error);
-          name = g_strdup_printf ("search-%ld", g_utf8_strlen (s.text, -1));
-          detail = g_strdup_printf ("“%s”: %u customers", s.text, s.found);
-          ok = ok && measure (&b, name, b.runs, search_cb, &s, detail, &error);
+          g_autoptr(RapportCustomerList) list = rapport_customer_list_new (store);
+          Search s = { what + strlen ("search:"), 0, list, FALSE };
+          glong len = g_utf8_strlen (s.text, -1);
+          g_autofree char *name = g_strdup_printf ("search-%ld", len);
+          g_autofree char *name_all = g_strdup_printf ("search-%ld-all", len);
+          g_autofree char *name_api = g_strdup_printf ("search-api-%ld", len);
+          g_autofree char *detail = NULL, *detail_all = NULL, *detail_api = NULL;
+          Search api = { s.text, 0, NULL, FALSE };
+
+          /* The first search reads the index; it is measured on its own. */
+          ok = search_list_cb (&b, &s, &error);
+          detail = g_strdup_printf ("“%s”: the first %u matches at once", s.text, s.found);
+          ok = ok && measure_with_setup (&b, name, b.runs, search_clear_cb, search_list_cb,
+                                         &s, detail, &error);
+          s.all = TRUE;
+          ok = ok && search_list_cb (&b, &s, &error);
+          detail_all = g_strdup_printf ("“%s”: all %u matches", s.text, s.found);
+          ok = ok && measure_with_setup (&b, name_all, b.runs, search_clear_cb, search_list_cb,
+                                         &s, detail_all, &error);
+          ok = ok && search_api_cb (&b, &api, &error);
+          detail_api = g_strdup_printf ("“%s”: %u ids (the CLI's search)", s.text, api.found);
+          ok = ok && measure (&b, name_api, b.runs, search_api_cb, &api, detail_api, &error);
+        }
+      else if (g_str_equal (what, "search-index"))
+        {
+          g_autofree char *detail = g_strdup_printf ("%u customers read and folded",
+                                                     rapport_store_count_customers (store));
+          ok = measure (&b, "search-index", MIN (b.runs, 20u), index_build_cb, NULL, detail, &error);
+        }
+      else if (g_str_equal (what, "list-all"))
+        {
+          guint n = 0;
+          g_autofree char *detail = NULL;
+          ok = list_all_cb (&b, &n, &error);
+          detail = g_strdup_printf ("%u customers in name order", n);
+          ok = ok && measure (&b, "list-all", MIN (b.runs, 50u), list_all_cb, &n, detail, &error);
         }
       else if (g_str_equal (what, "summary"))
         {
