@@ -646,8 +646,6 @@ rapport_call_sheet_class_init (RapportCallSheetClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.rate", "i", rate_action);
   gtk_widget_class_install_action (widget_class, "sheet.dial", NULL, dial_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "sheet.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "sheet.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* Digits rate; inside the note they are typed, as the text view takes them first. */
   for (int i = 1; i <= 5; i++)
@@ -661,8 +659,18 @@ static void
 rapport_call_sheet_init (RapportCallSheet *self)
 {
   g_autoptr(GtkStringList) results = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter saves even from inside the note, whose text view would
+   * otherwise take it as a new line: so it is caught on the way down. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("sheet.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   for (RapportCallResult r = 0; r < RAPPORT_N_RESULTS; r++)
     gtk_string_list_append (results, rapport_call_result_to_label (r));
