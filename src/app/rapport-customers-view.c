@@ -27,6 +27,8 @@ struct _RapportCustomersView
   /* Between detach_list () and the list's next items-changed. */
   gboolean detached;
   gboolean list_had_focus;
+  /* Waits for the list's search to finish, to select the shown customer. */
+  guint complete_source;
 
   GtkStack *stack;
   AdwLeaflet *leaflet;
@@ -69,14 +71,19 @@ update_state (RapportCustomersView *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *count = NULL;
 
+  gboolean complete = rapport_customer_list_is_complete (self->list);
+
   if (n == 0 && *search == '\0')
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "customers");
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
-  if (*search != '\0')
+  /* "No results" only once the search has looked at every customer. */
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 || !complete ? "list" : "no-results");
+  if (!complete)
+    count = g_strdup (_("Searching…"));
+  else if (*search != '\0')
     count = g_strdup_printf (g_dngettext (NULL, "%u customer found", "%u customers found", n), n);
   else
     count = g_strdup_printf (g_dngettext (NULL, "%u customer", "%u customers", n), n);
@@ -91,13 +98,47 @@ scroll_to (RapportCustomersView *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+/* Where the shown customer is in the list, or G_MAXUINT. Not while a search
+ * is still appending matches: finding it would finish the search at once. */
+static guint
+shown_position (RapportCustomersView *self)
+{
+  const char *id = rapport_customer_page_get_customer_id (self->page);
+
+  if (id == NULL || !rapport_customer_list_is_complete (self->list))
+    return G_MAXUINT;
+  return rapport_customer_list_find (self->list, id);
+}
+
+static void restore_selection (RapportCustomersView *self);
+
+static gboolean
+list_complete_cb (gpointer user_data)
+{
+  RapportCustomersView *self = user_data;
+
+  /* Below the list's own idle search: this runs once that is done. */
+  if (!rapport_customer_list_is_complete (self->list))
+    return G_SOURCE_CONTINUE;
+  self->complete_source = 0;
+  restore_selection (self);
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Selects the page's customer in the list again after the list was re-read. */
 static void
 restore_selection (RapportCustomersView *self)
 {
-  const char *id = rapport_customer_page_get_customer_id (self->page);
-  guint position = id ? rapport_customer_list_find (self->list, id) : G_MAXUINT;
+  guint position;
 
+  if (!rapport_customer_list_is_complete (self->list))
+    {
+      if (self->complete_source == 0)
+        self->complete_source = g_idle_add_full (G_PRIORITY_LOW, list_complete_cb, self, NULL);
+      return;
+    }
+  position = shown_position (self);
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
@@ -129,8 +170,7 @@ detach_list (RapportCustomersView *self)
 static void
 attach_list (RapportCustomersView *self)
 {
-  const char *id = rapport_customer_page_get_customer_id (self->page);
-  guint position = id ? rapport_customer_list_find (self->list, id) : G_MAXUINT;
+  guint position = shown_position (self);
 
   if (!self->detached)
     return;
@@ -495,6 +535,7 @@ rapport_customers_view_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_handle_id (&self->complete_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
