@@ -229,6 +229,12 @@ test_lists_invalid_rows_with_line_and_reason (Fixture       *f,
     "Fritz,fritz@example.com\n"
     "Gabi\xff,,,,\n"
     "\"Hanna\",,,3/4/2025,14 days,,\n";
+  /* Headings with empty columns at the end, rows without those cells. */
+  const char *loose =
+    "Name;Phone;;\n"
+    "Ida;030 5\n"
+    "Jan;030 6;;\n"
+    "Kai\n";
   g_autofree char *path = write_file (f, "invalid.csv", csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportImportResult) result = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, FALSE,
@@ -254,6 +260,16 @@ test_lists_invalid_rows_with_line_and_reason (Fixture       *f,
   g_assert_cmpstr (list, ==,
                    "Good Müller||030 1|good@example.com||2026-11-23|0\n"
                    "Hanna|||||2025-03-04|14\n");
+
+  g_free (path);
+  path = write_file (f, "loose.csv", loose, -1);
+  g_clear_object (&result);
+  result = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, FALSE, &error);
+  g_assert_no_error (error);
+  g_free (counts);
+  counts = describe (result);
+  g_assert_cmpstr (counts, ==, "new=2 updated=0 skipped=0 invalid=1\n"
+                               "line 4: the row has 1 column, the heading row has 4");
 }
 
 /* Each bad file fails with its sentence and leaves the database as it was,

@@ -475,10 +475,14 @@ import_csv (RapportImportJob  *job,
 
       if (n != n_columns)
         {
-          gboolean extra_blank = n > n_columns;
+          /* Empty cells past the headings, or no cells under headings that
+           * are empty themselves, are only spreadsheet formatting. */
+          gboolean extra_blank = TRUE;
 
           for (guint i = n_columns; i < n && extra_blank; i++)
             extra_blank = is_blank (fields[i]);
+          for (guint i = n; i < n_columns && extra_blank; i++)
+            extra_blank = is_blank (rapport_csv_mapping_get_heading (mapping, i));
           if (!extra_blank)
             {
               columns = g_strdup_printf (g_dngettext (NULL,
