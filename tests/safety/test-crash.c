@@ -30,6 +30,7 @@ typedef struct {
 } Counts;
 
 typedef struct {
+  guint runs;
   guint kills;
   guint in_flight;             /* killed while an operation was under way */
   guint rolled_back;           /* … of which nothing stayed */
@@ -188,7 +189,9 @@ test_crash_random_kills (void)
   read_counts (check, &before);
   sqlite3_close (check);
 
-  for (guint i = 0; i < n_kills; i++)
+  /* A run of rapport-cli may end before its kill: go on until n_kills
+   * processes were killed (with a bound, in case none ever is). */
+  for (guint i = 0; figures.kills < n_kills && i < 2 * n_kills; i++)
     {
       /* pairs, batch, pairs, batch, rapport-cli customer add, rapport-cli import */
       guint kind = i % 6;
@@ -274,20 +277,21 @@ test_crash_random_kills (void)
       check_consistent (check);
       sqlite3_close (check);
       figures.kills += killed;
+      figures.runs++;
       before = after;
     }
 
-  g_print ("CRASH-FIGURES kills=%u seconds=%.1f in_flight=%u rolled_back=%u "
+  g_print ("CRASH-FIGURES runs=%u kills=%u seconds=%.1f in_flight=%u rolled_back=%u "
            "batch_rolled_back=%u imports_killed=%u imports_rolled_back=%u customers=%" G_GINT64_FORMAT
            " batch_customers=%" G_GINT64_FORMAT " cli_customers=%" G_GINT64_FORMAT
            " imported_customers=%" G_GINT64_FORMAT " calls=%" G_GINT64_FORMAT "\n",
-           figures.kills, (g_get_monotonic_time () - start) / 1e6, figures.in_flight,
+           figures.runs, figures.kills, (g_get_monotonic_time () - start) / 1e6, figures.in_flight,
            figures.rolled_back, figures.batch_rolled_back, figures.imports_killed,
            figures.imports_rolled_back, before.pairs + before.batch + before.cli + before.import,
            before.batch, before.cli, before.import, before.calls);
-  /* Most kills must land while the program runs, and many in the middle of
-   * a transaction, or the test proves little. */
-  g_assert_cmpuint (figures.kills, >=, n_kills * 7 / 10);
+  /* Many kills must land in the middle of a transaction, or the test proves
+   * little. */
+  g_assert_cmpuint (figures.kills, ==, n_kills);
   g_assert_cmpuint (figures.in_flight + figures.imports_killed, >=, n_kills / 2);
   safety_remove_tree (dir);
 }
