@@ -339,6 +339,7 @@ test_restore (void)
 
   written = rapport_backup_now (store, file, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, file);
   add_customer (store, "Added after Monday");
   add_customer (store, "Also after Monday");
   g_clear_object (&store);
@@ -447,6 +448,7 @@ test_restore_refuses_bad_files (void)
 
   written = rapport_backup_now (store, good, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, good);
   g_clear_object (&store);
   g_assert_true (g_file_set_contents (text, "name,phone\nAda,555\n", -1, NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -508,6 +510,7 @@ test_restore_refuses_open_database (void)
   g_autofree char *message = NULL;
 
   g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, file);
   add_customer (store, "Not in the copy");
 
   /* The store still has it open: replacing it now would pull the file from
@@ -564,7 +567,6 @@ test_cli (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *tail = NULL;
 
   if (g_getenv ("RAPPORT_CLI") == NULL)
     {

@@ -103,6 +103,9 @@ test_cli_beside_a_writer (void)
                                  name, "--since", "2026-02-20", NULL };
       g_autoptr(GSubprocess) one = spawn (cli_argv);
       g_autofree char *cli_out = finish (one);
+
+      /* rapport-cli customer add prints the new id. */
+      g_assert_cmpuint (strlen (cli_out), ==, 37);
     }
   out = finish (writer);
 
