@@ -334,8 +334,8 @@ test_fails_cleanly_on_bad_files (Fixture       *f,
                 "line 5: the card that starts here has no END:VCARD");
   assert_fails (f, "contacts.vcf", "Name,Phone\nAnna,1\n", -1,
                 "This is not a vCard file: it does not start with BEGIN:VCARD.");
-  assert_fails (f, "missing.csv", NULL, 0, "cannot be read");
-  assert_fails (f, ".", NULL, 0, "cannot be read");
+  assert_fails (f, "missing.csv", NULL, 0, "missing.csv” does not exist");
+  assert_fails (f, ".", NULL, 0, "” is a folder, not a file");
 }
 
 static void

@@ -408,6 +408,17 @@ set_read_error (RapportImportJob  *job,
   if (cause->domain == RAPPORT_ERROR ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, cause);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_PARSE, _("“%s” does not exist"), name);
+      g_error_free (cause);
+    }
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_PARSE, _("“%s” is a folder, not a file"),
+                   name);
+      g_error_free (cause);
+    }
   else
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_PARSE, _("“%s” cannot be read: %s"),
