@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-error.h"
+#include "rapport-export.h"
+#include "rapport-import-dialog.h"
 #include "rapport-summary-view.h"
 #include "rapport-today-view.h"
 #include "rapport-window.h"
@@ -185,6 +187,9 @@ set_views_sensitive (RapportWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-day", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-today", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-agenda", has_store);
 }
 
 void
@@ -435,6 +440,78 @@ day_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->store != NULL)
+    rapport_import_dialog_choose_file (GTK_WINDOW (self), self->store);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportExportTable table;
+
+  if (self->store != NULL &&
+      rapport_export_table_from_key (g_variant_get_string (parameter, NULL), &table))
+    rapport_export_ask_csv (GTK_WINDOW (self), self->store, table);
+}
+
+/* The agenda from the day the Today view shows. */
+static void
+export_agenda_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GDate day;
+
+  if (self->store == NULL)
+    return;
+  rapport_today_view_get_day (self->today_view, &day);
+  if (!g_date_valid (&day))
+    rapport_store_get_today (self->store, &day);
+  rapport_export_ask_agenda (GTK_WINDOW (self), self->store, &day);
+}
+
+/* A spreadsheet or contacts file dropped on the window starts an import. */
+static gboolean
+drop_cb (RapportWindow *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GFile *file = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      file = files != NULL ? files->data : NULL;
+      g_slist_free (files);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  if (!rapport_import_dialog_accepts_file (file))
+    {
+      rapport_window_show_error_toast (self, _("Only spreadsheets (.csv) and contacts (.vcf) can be imported"));
+      return FALSE;
+    }
+  rapport_import_dialog_open (GTK_WINDOW (self), self->store, file);
+  return TRUE;
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -544,6 +621,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "win.go-today", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-agenda", NULL, export_agenda_action);
 }
 
 static void
@@ -558,7 +638,14 @@ summary_toast_cb (RapportWindow *self,
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GtkDropTarget *drop_target;
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
   g_signal_connect_object (self->summary_view, "show-customer",
                            G_CALLBACK (rapport_window_show_customer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_view, "toast", G_CALLBACK (summary_toast_cb), self,
