@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "rapport-application.h"
+#include "rapport-backup.h"
 #include "rapport-date.h"
+#include "rapport-error.h"
 #ifdef HAVE_DEMO
 # include "rapport-demo.h"
 #endif
@@ -35,6 +37,9 @@ struct _RapportApplication
   /* The hold that keeps the app alive without a window (--background or the
    * run-in-background setting). */
   gboolean        held;
+
+  /* The daily backup, made on a connection of its own off the main thread. */
+  GThread        *backup_thread;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -165,6 +170,121 @@ rapport_application_set_today (RapportApplication *self,
     rapport_window_show_today (window);
 }
 
+/* Backups -------------------------------------------------------------------- */
+
+typedef struct {
+  char  *path;
+  GDate  today;
+} DailyBackup;
+
+static gpointer
+daily_backup_thread (gpointer data)
+{
+  DailyBackup *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (job->path, &error);
+
+  if (store != NULL)
+    {
+      if (g_date_valid (&job->today))
+        rapport_store_set_today (store, &job->today);
+      rapport_backup_run_daily (store, &error);
+    }
+  /* A failed backup must never stop the person's work: it is only logged. */
+  if (error != NULL)
+    g_warning ("The daily backup of %s failed: %s", job->path, error->message);
+  g_free (job->path);
+  g_free (job);
+  return NULL;
+}
+
+void
+rapport_application_wait_for_daily_backup (RapportApplication *self)
+{
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+
+  if (self->backup_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->backup_thread));
+}
+
+/* Once a day on first use; a large database takes seconds, hence the thread. */
+static void
+start_daily_backup (RapportApplication *self)
+{
+  DailyBackup *job;
+
+  rapport_application_wait_for_daily_backup (self);
+  if (self->store == NULL || rapport_store_is_read_only (self->store))
+    return;
+  job = g_new0 (DailyBackup, 1);
+  job->path = g_strdup (rapport_store_get_path (self->store));
+  rapport_store_get_today (self->store, &job->today);
+  self->backup_thread = g_thread_new ("rapport-daily-backup", daily_backup_thread, job);
+}
+
+gboolean
+rapport_application_restore_backup (RapportApplication  *self,
+                                    const char          *file,
+                                    char               **kept_backup,
+                                    GError             **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+  g_autofree char *path = NULL;
+  RapportWindow *window;
+  gpointer old_store;
+  gboolean restored;
+  GDate today;
+
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                           _("No database is open"));
+      return FALSE;
+    }
+  path = g_strdup (rapport_store_get_path (self->store));
+  rapport_store_get_today (self->store, &today);
+  rapport_application_wait_for_daily_backup (self);
+
+  /* The core replaces the file only once nobody has it open: every view lets
+   * go of the store, and work that still holds it may finish first. */
+  old_store = self->store;
+  g_object_add_weak_pointer (G_OBJECT (old_store), &old_store);
+  window = get_window (self);
+  if (window != NULL)
+    rapport_window_set_store (window, NULL);
+  set_store (self, NULL);
+  for (guint i = 0; old_store != NULL && i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  if (old_store != NULL)
+    {
+      g_autoptr(RapportStore) store = g_object_ref (old_store);
+
+      /* Something still uses it: the file stays as it is, and so does the window. */
+      g_object_remove_weak_pointer (G_OBJECT (old_store), &old_store);
+      set_store (self, store);
+      if (window != NULL)
+        rapport_window_set_store (window, store);
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
+                           _("Rapport is still using the database; finish what is open in its windows and try again"));
+      return FALSE;
+    }
+
+  restored = rapport_backup_restore (path, file, &today, kept_backup, &restore_error);
+  /* Restored or not, the database at @path opens again: the backup's data, or
+   * the untouched current one. */
+  if (!rapport_application_open_database (self, path, restored ? error : NULL) && restored)
+    return FALSE;
+  if (!restored)
+    {
+      g_propagate_error (error, g_steal_pointer (&restore_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rapport_application_open_database (RapportApplication *self,
                                    const char         *path,
@@ -198,6 +318,7 @@ rapport_application_open_database (RapportApplication *self,
   if (window != NULL)
     rapport_window_set_store (window, self->store);
   schedule_reminder (self);
+  start_daily_backup (self);
   return TRUE;
 }
 
@@ -669,6 +790,7 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  rapport_application_wait_for_daily_backup (self);
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }
 
@@ -678,6 +800,7 @@ rapport_application_finalize (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  rapport_application_wait_for_daily_backup (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->open_error);

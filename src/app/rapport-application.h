@@ -24,6 +24,17 @@ void                rapport_application_set_today              (RapportApplicati
 gboolean            rapport_application_open_database          (RapportApplication *self,
                                                                 const char         *path,
                                                                 GError            **error);
+/* Replaces the open database with the backup @file (rapport_backup_restore():
+ * the current one is kept as a backup first, @kept_backup says where) and
+ * opens it again, so that every view shows the backup's data. Fails with
+ * RAPPORT_ERROR_BUSY, changing nothing, while the store is still used (a
+ * dialog, another program). On any failure the database opens again as it was. */
+gboolean            rapport_application_restore_backup         (RapportApplication *self,
+                                                                const char         *file,
+                                                                char              **kept_backup,
+                                                                GError            **error);
+/* Waits until the daily backup, started when a database opens, is done. */
+void                rapport_application_wait_for_daily_backup  (RapportApplication *self);
 /* Writes or removes the autostart entry (through the Background portal inside
  * Flatpak, an XDG autostart file otherwise) and keeps the app running without
  * a window when enabled. Also stores the choice in GSettings. */

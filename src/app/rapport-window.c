@@ -211,6 +211,17 @@ rapport_window_set_store (RapportWindow *self,
       return;
     }
 
+  /* An undo belongs to the database it was offered for (and its toast holds
+   * that store, which a restore needs closed). */
+  if (self->undo_toast != NULL)
+    {
+      g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+      if (self->last_toast == toast)
+        g_clear_object (&self->last_toast);
+      adw_toast_dismiss (toast);
+    }
+
   rapport_today_view_set_store (self->today_view, store);
   rapport_summary_view_set_store (self->summary_view, store);
 

@@ -277,6 +277,8 @@ ui_fixture_close (UiFixture *f)
   g_list_free (windows);
   ui_flush ();
   g_assert_finalize_object (g_steal_pointer (&f->window));
+  /* The daily backup writes into f->dir from a thread of its own. */
+  rapport_application_wait_for_daily_backup (f->app);
   g_clear_object (&f->store);
   /* A registered GApplication that never ran keeps a reference to itself
    * until shutdown, which only g_application_run() reaches: each fixture
