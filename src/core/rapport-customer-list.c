@@ -15,6 +15,8 @@
  * typing never waits for 100 000 customers to be looked at. */
 #define FIRST_MATCHES 50
 #define SLICE_ROWS 20000
+/* The search index is read ahead this long after the whole list was shown. */
+#define WARM_DELAY_MS 1500
 
 struct _RapportCustomerList
 {
@@ -188,7 +190,7 @@ warm_index_cb (gpointer user_data)
 
   self->warm_source = 0;
   if (!_rapport_search_index_update (_rapport_store_get_search_index (self->store), &error))
-    g_debug ("Could not read the search index: %s", error->message);
+    g_debug ("Could not read the search index ahead: %s", error->message);
   return G_SOURCE_REMOVE;
 }
 
@@ -254,8 +256,10 @@ rapport_customer_list_reload (RapportCustomerList *self)
 
       /* Everyone: the search index has them in order when it is up to date
        * (clearing a search), else the sort-key index does. The search index
-       * is then read ahead when nothing else happens, so that the first
-       * letter typed does not wait for it. */
+       * is then read ahead, a while after the list was shown (an idle
+       * callback could run before the window's first frame), so that the
+       * first letter typed does not wait for it. Not in a thread: a second
+       * connection would stand in the way of a restore. */
       g_clear_pointer (&self->words, g_strfreev);
       if (_rapport_search_index_is_fresh (index))
         {
@@ -267,7 +271,8 @@ rapport_customer_list_reload (RapportCustomerList *self)
           if (!_rapport_store_list_customer_rowids (self->store, rowids, &error))
             g_warning ("Could not list customers: %s", error->message);
           if (self->warm_source == 0)
-            self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_index_cb, self, NULL);
+            self->warm_source = g_timeout_add_full (G_PRIORITY_LOW, WARM_DELAY_MS,
+                                                    warm_index_cb, self, NULL);
         }
     }
   else

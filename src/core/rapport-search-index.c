@@ -9,6 +9,13 @@
 #include "rapport-error.h"
 #include "rapport-search-index.h"
 
+/* What one reading of the customers gives. */
+typedef struct {
+  GArray *rowids;       /* gint64, in name order (sort_key, id) */
+  GArray *offsets;      /* guint32 into text, same order */
+  GString *text;        /* folded haystacks, each NUL-terminated, same order */
+} Rows;
+
 struct _RapportSearchIndex
 {
   GObject parent_instance;
@@ -17,12 +24,27 @@ struct _RapportSearchIndex
   gboolean valid;
   guint64 serial;       /* the database's customers serial when read */
   guint generation;
-  GArray *rowids;       /* gint64, in name order (sort_key, id) */
-  GArray *offsets;      /* guint32 into text, same order */
-  GString *text;        /* folded haystacks, each NUL-terminated */
+  Rows rows;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchIndex, rapport_search_index, G_TYPE_OBJECT)
+
+static void
+rows_init (Rows *rows)
+{
+  rows->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rows->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  rows->text = g_string_new (NULL);
+}
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->rowids, g_array_unref);
+  g_clear_pointer (&rows->offsets, g_array_unref);
+  if (rows->text)
+    g_string_free (g_steal_pointer (&rows->text), TRUE);
+}
 
 static void
 rapport_search_index_finalize (GObject *object)
@@ -30,9 +52,7 @@ rapport_search_index_finalize (GObject *object)
   RapportSearchIndex *self = (RapportSearchIndex *) object;
 
   g_clear_object (&self->db);
-  g_array_unref (self->rowids);
-  g_array_unref (self->offsets);
-  g_string_free (self->text, TRUE);
+  rows_clear (&self->rows);
 
   G_OBJECT_CLASS (rapport_search_index_parent_class)->finalize (object);
 }
@@ -46,9 +66,7 @@ rapport_search_index_class_init (RapportSearchIndexClass *klass)
 static void
 rapport_search_index_init (RapportSearchIndex *self)
 {
-  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->text = g_string_new (NULL);
+  rows_init (&self->rows);
 }
 
 RapportSearchIndex *
@@ -61,8 +79,8 @@ _rapport_search_index_new (RapportDatabase *db)
 }
 
 guint _rapport_search_index_get_generation (RapportSearchIndex *self) { return self->generation; }
-guint _rapport_search_index_get_n_rows (RapportSearchIndex *self) { return self->rowids->len; }
-GArray *_rapport_search_index_get_rowids (RapportSearchIndex *self) { return self->rowids; }
+guint _rapport_search_index_get_n_rows (RapportSearchIndex *self) { return self->rows.rowids->len; }
+GArray *_rapport_search_index_get_rowids (RapportSearchIndex *self) { return self->rows.rowids; }
 
 gboolean
 _rapport_search_index_is_fresh (RapportSearchIndex *self)
@@ -103,27 +121,39 @@ fold (GString    *folded,
   g_string_append_len (folded, "", 1);
 }
 
-static GArray *sort_rowids_for_compare;
-
 static int
 compare_by_rowid (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  gint64 x = g_array_index (sort_rowids_for_compare, gint64, *(const guint32 *) a);
-  gint64 y = g_array_index (sort_rowids_for_compare, gint64, *(const guint32 *) b);
+  GArray *rowids = user_data;
+  gint64 x = g_array_index (rowids, gint64, *(const guint32 *) a);
+  gint64 y = g_array_index (rowids, gint64, *(const guint32 *) b);
 
   return (x > y) - (x < y);
 }
 
-/* The order comes from the sort-key index (no row read, no key kept); the
- * texts from two plain scans of the table in rowid order: the first measures
- * each folded text, the second writes it straight into its place. Twice the
- * reading, but never two copies of the texts in memory (9 MB at 100 000
- * customers), and the texts lie in name order, so that a search reads memory
- * straight through. FALSE with no error when the table changed meanwhile. */
 static gboolean
-read_rows (RapportSearchIndex  *self,
-           GError             **error)
+sql_failed (sqlite3       *db,
+            int            rc,
+            GError       **error)
+{
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE,
+               _("Could not read the customers to search them: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* Reads every live customer into @rows, in one read transaction of @db. The
+ * order comes from the
+ * sort-key index (no row read, no key kept); the texts from two plain scans
+ * of the table in rowid order: the first measures each folded text, the
+ * second writes it straight into its place. Twice the reading, but never two
+ * copies of the texts in memory (9 MB at 100 000 customers), and the texts
+ * lie in name order, so that a search reads memory straight through. */
+static gboolean
+read_rows (sqlite3       *db,
+           Rows          *rows,
+           GError       **error)
 {
   static const char order_sql[] =
     "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id";
@@ -134,125 +164,119 @@ read_rows (RapportSearchIndex  *self,
   g_autoptr(GArray) by_rowid = NULL;  /* guint32 rank, in rowid order */
   g_autoptr(GArray) lengths = NULL;   /* guint32 by rank, NUL included */
   g_autoptr(GString) folded = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   guint32 total = 0;
   guint n;
   int rc;
 
-  g_array_set_size (self->rowids, 0);
-  stmt = rapport_database_prepare (self->db, order_sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  if (sqlite3_prepare_v2 (db, order_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, 0, error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (self->rowids, rowid);
+      g_array_append_val (rows->rowids, rowid);
     }
-  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->db, rc, error);
-      return FALSE;
-    }
-  n = self->rowids->len;
+    return sql_failed (db, rc, error);
+  n = rows->rowids->len;
 
   by_rowid = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   for (guint32 r = 0; r < n; r++)
     g_array_append_val (by_rowid, r);
-  sort_rowids_for_compare = self->rowids;
-  g_array_sort (by_rowid, compare_by_rowid);
-  sort_rowids_for_compare = NULL;
+  g_array_sort_with_data (by_rowid, compare_by_rowid, rows->rowids);
 
   lengths = g_array_sized_new (FALSE, TRUE, sizeof (guint32), n);
   g_array_set_size (lengths, n);
   for (guint pass = 0; pass < 2; pass++)
     {
       guint k = 0;
-      gboolean same = TRUE;
 
-      stmt = rapport_database_prepare (self->db, text_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      while (same && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (sqlite3_prepare_v2 (db, text_sql, -1, &stmt, NULL) != SQLITE_OK)
+        return sql_failed (db, 0, error);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           guint32 rank;
 
-          /* The k-th row by rowid must be the one the order listed. */
-          same = k < n;
-          if (!same)
+          /* In one read transaction both lists hold the same rows. */
+          if (k >= n)
             break;
           rank = g_array_index (by_rowid, guint32, k);
-          same = sqlite3_column_int64 (stmt, 0) == g_array_index (self->rowids, gint64, rank);
-          if (!same)
+          if (sqlite3_column_int64 (stmt, 0) != g_array_index (rows->rowids, gint64, rank))
             break;
-          fold (folded, rapport_column_text (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
+          fold (folded, (const char *) sqlite3_column_text (stmt, 1),
+                (gsize) sqlite3_column_bytes (stmt, 1));
           if (pass == 0)
             g_array_index (lengths, guint32, rank) = (guint32) folded->len;
           else if (folded->len != g_array_index (lengths, guint32, rank))
-            same = FALSE;
+            break;
           else
-            memcpy (&self->text->str[g_array_index (self->offsets, guint32, rank)],
+            memcpy (&rows->text->str[g_array_index (rows->offsets, guint32, rank)],
                     folded->str, folded->len);
           k++;
         }
-      sqlite3_reset (stmt);
-      if (same && rc != SQLITE_DONE)
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return sql_failed (db, rc, error);
+      if (rc != SQLITE_DONE || k != n)
         {
-          rapport_database_set_error (self->db, rc, error);
+          g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
+                               _("The customers changed while they were read; please try again"));
           return FALSE;
         }
-      if (!same || k != n)
-        return FALSE;
 
       if (pass == 0)
         {
-          g_array_set_size (self->offsets, n);
+          g_array_set_size (rows->offsets, n);
           for (guint32 r = 0; r < n; r++)
             {
-              g_array_index (self->offsets, guint32, r) = total;
+              g_array_index (rows->offsets, guint32, r) = total;
               total += g_array_index (lengths, guint32, r);
             }
-          g_string_set_size (self->text, total);
+          g_string_set_size (rows->text, total);
         }
     }
   return TRUE;
+}
+
+static void
+install (RapportSearchIndex *self,
+         Rows               *rows,
+         guint64             serial)
+{
+  rows_clear (&self->rows);
+  self->rows = *rows;
+  *rows = (Rows) { NULL, NULL, NULL };
+  self->serial = serial;
+  self->valid = TRUE;
+  self->generation++;
 }
 
 gboolean
 _rapport_search_index_update (RapportSearchIndex  *self,
                               GError             **error)
 {
+  sqlite3 *db = rapport_database_get_handle (self->db);
   guint64 serial = rapport_database_get_customers_serial (self->db);
+  gboolean in_transaction = !sqlite3_get_autocommit (db);
+  Rows rows;
+  gboolean ok;
 
   if (self->valid && serial == self->serial)
     return TRUE;
 
-  self->valid = FALSE;
-  for (guint attempt = 0;; attempt++)
+  rows_init (&rows);
+  if (!in_transaction)
+    sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  ok = read_rows (db, &rows, error);
+  if (!in_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      if (read_rows (self, &local_error))
-        break;
-      if (local_error != NULL || attempt >= 5)
-        {
-          g_array_set_size (self->rowids, 0);
-          g_array_set_size (self->offsets, 0);
-          g_string_truncate (self->text, 0);
-          self->generation++;
-          if (local_error != NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
-                                 _("Another program kept changing the customers; please try again"));
-          return FALSE;
-        }
-      /* Another connection wrote between the two reads: read again. */
-      serial = rapport_database_get_customers_serial (self->db);
+      rows_clear (&rows);
+      return FALSE;
     }
-  self->serial = serial;
-  self->valid = TRUE;
-  self->generation++;
+  install (self, &rows, serial);
   return TRUE;
 }
 
@@ -279,20 +303,20 @@ _rapport_search_index_scan (RapportSearchIndex *self,
                             guint               max_rows,
                             GArray             *out)
 {
-  guint n = self->rowids->len;
+  guint n = self->rows.rowids->len;
   guint i = *position, found = 0;
   guint end = max_rows > 0 && max_rows < n - MIN (i, n) ? i + max_rows : n;
 
   for (; i < end; i++)
     {
-      const char *hay = self->text->str + g_array_index (self->offsets, guint32, i);
+      const char *hay = self->rows.text->str + g_array_index (self->rows.offsets, guint32, i);
       gboolean all = TRUE;
 
       for (guint w = 0; words[w] && all; w++)
         all = strstr (hay, words[w]) != NULL;
       if (!all)
         continue;
-      g_array_append_val (out, g_array_index (self->rowids, gint64, i));
+      g_array_append_val (out, g_array_index (self->rows.rowids, gint64, i));
       if (max_matches > 0 && ++found >= max_matches)
         {
           i++;
