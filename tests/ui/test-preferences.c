@@ -280,6 +280,7 @@ keyring_reachable (void)
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) owner = NULL;
   g_autoptr(GVariant) activatable = NULL;
+  g_autoptr(GVariant) list = NULL;
   g_autofree const char **names = NULL;
   gboolean has_owner = FALSE;
 
@@ -299,7 +300,8 @@ keyring_reachable (void)
                                              NULL, NULL);
   if (activatable == NULL)
     return FALSE;
-  names = g_variant_get_strv (g_variant_get_child_value (activatable, 0), NULL);
+  list = g_variant_get_child_value (activatable, 0);
+  names = g_variant_get_strv (list, NULL);
   return g_strv_contains (names, "org.freedesktop.secrets");
 }
 
@@ -538,6 +540,7 @@ test_restores_a_backup_into_the_window (void)
   g_autofree char *folder = NULL;
   GtkWidget *window;
   GtkWidget *customers_before;
+  gboolean restored;
 
   ui_fixture_open (&f, NULL, seed_one_customer);
   backup = back_up_then_change (&f);
@@ -547,9 +550,10 @@ test_restores_a_backup_into_the_window (void)
 
   /* The test lets go of the store too: the file is replaced only once closed. */
   g_clear_object (&f.store);
-  g_assert_true (rapport_preferences_window_restore (RAPPORT_PREFERENCES_WINDOW (window), backup,
-                                                     &kept, &error));
+  restored = rapport_preferences_window_restore (RAPPORT_PREFERENCES_WINDOW (window), backup,
+                                                 &kept, &error);
   g_assert_no_error (error);
+  g_assert_true (restored);
   f.store = g_object_ref (rapport_application_get_store (f.app));
   ui_flush ();
 
