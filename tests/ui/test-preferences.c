@@ -385,6 +385,13 @@ backups_folder (UiFixture *f)
   return rapport_backup_get_folder (f->path);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 /* The file names in the backups folder, sorted, one per line. */
 static char *
 list_backups (UiFixture *f)
@@ -397,9 +404,9 @@ list_backups (UiFixture *f)
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (out, "%s\n", *(char **) &names->pdata[i]);
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (names, i));
   return g_string_free (out, FALSE);
 }
 
