@@ -176,6 +176,8 @@ create_preview_row (gpointer item,
     /* Translators: a row of an import file without a name; %u is its line number */
     title = g_strdup_printf (_("Line %u"), rapport_import_row_get_line (row));
 
+  /* One line of contact details, one for the date, one for the reason: a
+   * narrow window wraps each on its own. */
   if (customer != NULL)
     {
       const GDate *since = rapport_customer_get_since (customer);
@@ -186,10 +188,11 @@ create_preview_row (gpointer item,
       if (since != NULL && g_date_valid (since))
         {
           g_autofree char *iso = rapport_date_to_iso (since);
-          /* Translators: %s is the first service date, YYYY-MM-DD */
-          g_autofree char *text = g_strdup_printf (_("customer since %s"), iso);
 
-          append_part (subtitle, text);
+          if (subtitle->len > 0)
+            g_string_append_c (subtitle, '\n');
+          /* Translators: %s is the first service date, YYYY-MM-DD */
+          g_string_append_printf (subtitle, _("First service %s"), iso);
         }
     }
   if (reason != NULL && (action == RAPPORT_IMPORT_ACTION_INVALID ||
@@ -290,6 +293,18 @@ update_columns (RapportImportDialog *self)
 
 /* Preview ------------------------------------------------------------------ */
 
+/* Takes @text and joins its words with no-break spaces: a narrow window
+ * wraps between the counts, never inside one. (transfer full) */
+static char *
+keep_together (char *text)
+{
+  GString *joined = g_string_new (text);
+
+  g_free (text);
+  g_string_replace (joined, " ", "\u00a0", 0);
+  return g_string_free (joined, FALSE);
+}
+
 static char *
 format_counts (RapportImportResult *result)
 {
@@ -297,15 +312,19 @@ format_counts (RapportImportResult *result)
   guint n_updated = rapport_import_result_get_n_updated (result);
   guint n_skipped = rapport_import_result_get_n_skipped (result);
   guint n_invalid = rapport_import_result_get_n_invalid (result);
-  /* Translators: the parts of "12 new · 3 updated · 1 skipped · 2 invalid", rows of an import */
-  g_autofree char *new_text = g_strdup_printf (ngettext ("%u new", "%u new", n_new), n_new);
-  g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", n_updated),
-                                              n_updated);
-  g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", n_skipped),
-                                              n_skipped);
-  g_autofree char *invalid = g_strdup_printf (ngettext ("%u invalid", "%u invalid", n_invalid),
-                                              n_invalid);
+  g_autofree char *new_text = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *invalid = NULL;
 
+  /* Translators: the parts of "12 new · 3 updated · 1 skipped · 2 invalid", rows of an import */
+  new_text = keep_together (g_strdup_printf (g_dngettext (NULL, "%u new", "%u new", n_new), n_new));
+  updated = keep_together (g_strdup_printf (g_dngettext (NULL, "%u updated", "%u updated", n_updated),
+                                            n_updated));
+  skipped = keep_together (g_strdup_printf (g_dngettext (NULL, "%u skipped", "%u skipped", n_skipped),
+                                            n_skipped));
+  invalid = keep_together (g_strdup_printf (g_dngettext (NULL, "%u invalid", "%u invalid", n_invalid),
+                                            n_invalid));
   return g_strjoin (" · ", new_text, updated, skipped, invalid, NULL);
 }
 
@@ -337,9 +356,10 @@ show_preview (RapportImportDialog *self,
   if (n_invalid > MAX_INVALID_SHOWN)
     {
       guint more = n_invalid - MAX_INVALID_SHOWN;
-      g_autofree char *text = g_strdup_printf (ngettext ("And %u more row that cannot be imported.",
-                                                         "And %u more rows that cannot be imported.",
-                                                         more),
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL,
+                                                            "And %u more row that cannot be imported.",
+                                                            "And %u more rows that cannot be imported.",
+                                                            more),
                                                more);
 
       gtk_label_set_text (self->invalid_more_label, text);
@@ -364,7 +384,15 @@ show_preview_error (RapportImportDialog *self,
       show_page (self, "error");
       return;
     }
-  gtk_label_set_text (self->problem_label, error->message);
+  if (!rapport_csv_mapping_has_name (rapport_importer_get_mapping (self->importer)))
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", error->message,
+                                               _("Or choose below which column holds the names."));
+
+      gtk_label_set_text (self->problem_label, text);
+    }
+  else
+    gtk_label_set_text (self->problem_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
   gtk_widget_set_visible (self->summary_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
@@ -447,15 +475,17 @@ format_imported (RapportImportResult *result)
   guint n_updated = rapport_import_result_get_n_updated (result);
 
   if (n_updated == 0)
-    return g_strdup_printf (ngettext ("Imported %u customer", "Imported %u customers", n_new), n_new);
+    return g_strdup_printf (g_dngettext (NULL, "Imported %u customer", "Imported %u customers", n_new),
+                            n_new);
   if (n_new == 0)
-    return g_strdup_printf (ngettext ("Updated %u customer", "Updated %u customers", n_updated),
+    return g_strdup_printf (g_dngettext (NULL, "Updated %u customer", "Updated %u customers",
+                                         n_updated),
                             n_updated);
   {
-    g_autofree char *added = g_strdup_printf (ngettext ("Imported %u new customer",
+    g_autofree char *added = g_strdup_printf (g_dngettext (NULL, "Imported %u new customer",
                                                         "Imported %u new customers", n_new),
                                               n_new);
-    g_autofree char *updated = g_strdup_printf (ngettext ("updated %u", "updated %u", n_updated),
+    g_autofree char *updated = g_strdup_printf (g_dngettext (NULL, "updated %u", "updated %u", n_updated),
                                                 n_updated);
 
     /* Translators: "Imported 12 new customers, updated 3" */

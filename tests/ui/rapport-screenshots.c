@@ -20,6 +20,7 @@
 #include "rapport-call-sheet.h"
 #include "rapport-date.h"
 #include "rapport-demo.h"
+#include "rapport-import-dialog.h"
 #include "rapport-today-view.h"
 #include "rapport-window.h"
 
@@ -28,6 +29,7 @@
 static char *out_dir;
 static char *demo_path;
 static char *empty_path;
+static char *import_path;
 static char *suffix;
 static char *only;
 
@@ -179,6 +181,33 @@ is_mapped_cb (gpointer user_data)
   return gtk_widget_get_mapped (user_data);
 }
 
+static gboolean
+has_height_cb (gpointer user_data)
+{
+  SizeWait *wait = user_data;
+
+  return ABS (gtk_widget_get_height (wait->widget) - wait->width) <= 12;
+}
+
+/* resize () for a window whose width may not change: waits for the height. */
+static void
+resize_tall (GtkWidget *window,
+             int        width,
+             int        height)
+{
+  SizeWait wait = { window, height };
+
+  resize (window, width, height);
+  if (!wait_until (has_height_cb, &wait, 5000))
+    g_warning ("The window did not take the height %d (it is %d)", height, gtk_widget_get_height (window));
+}
+
+static gboolean
+import_idle_cb (gpointer user_data)
+{
+  return !rapport_import_dialog_is_busy (user_data);
+}
+
 static void
 show_day (RapportWindow *window,
           const char    *iso)
@@ -288,6 +317,25 @@ shoot (RapportApplication *app,
         g_error ("%s", error->message);
     }
 
+  if (wanted ("import"))
+    {
+      /* A spreadsheet with a customer Rapport knows and a row it refuses. */
+      g_autoptr(GFile) file = g_file_new_for_path (import_path);
+      GtkWidget *dialog = rapport_import_dialog_new (GTK_WINDOW (window),
+                                                     rapport_application_get_store (app), file);
+
+      /* Tall enough to show the options, the rows and the columns. */
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 1000);
+      gtk_window_present (GTK_WINDOW (dialog));
+      wait_until (is_mapped_cb, dialog, 5000);
+      if (!wait_until (import_idle_cb, dialog, 10000))
+        g_warning ("The import preview did not finish");
+      save_window (dialog, "import", dark);
+      resize_tall (dialog, 360, 720);
+      save_window (dialog, "import-narrow", dark);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   if (wanted ("narrow"))
     {
       resize (widget, 360, 720);
@@ -348,6 +396,17 @@ main (int   argc,
   path = g_build_filename (tmp, "demo.db", NULL);
   demo_path = path;
   empty_path = g_build_filename (tmp, "empty.db", NULL);
+  import_path = g_build_filename (tmp, "customers.csv", NULL);
+  if (!g_file_set_contents (import_path,
+                            "Name;Company;Phone;E-mail;Customer since\r\n"
+                            "Maria Garcia;Garcia Plumbing;+1 415-555-0134;maria@garcia-plumbing.example;2024-05-02\r\n"
+                            "Tom O'Brien;;(020) 7946 0019;;2023-11-20\r\n"
+                            "Ada Lovelace;Lovelace Bakery & Café;+44 20 7946 0018;ada@lovelace-bakery.example;\r\n"
+                            "Li Wei;Wei Dental Practice;+86 10 5555 0101;li.wei@example.org;2025-02-14\r\n"
+                            "Sarah Jones;;07700 900123;sarah@jones;2025-06-30\r\n"
+                            "Peter Novak;Novak Electric;+420 601 123 456;peter@novak.example;30.06.2025\r\n",
+                            -1, &error))
+    g_error ("%s", error->message);
 
   g_date_clear (&today, 1);
   rapport_date_parse (TODAY, &today, NULL);

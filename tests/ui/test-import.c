@@ -74,6 +74,20 @@ wait_for_preview (RapportImportDialog *dialog)
   ui_flush ();
 }
 
+/* The counts with plain spaces (each count is kept on one line with a
+ * no-break space). */
+static const char *
+counts_text (RapportImportDialog *dialog)
+{
+  static char *text;
+  g_autoptr(GString) plain = g_string_new (rapport_import_dialog_get_counts_text (dialog));
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  g_free (text);
+  text = g_string_free (g_steal_pointer (&plain), FALSE);
+  return text;
+}
+
 static const char *
 row_title (GtkListBox *list,
            int         index)
@@ -128,8 +142,9 @@ test_previews_then_imports (void)
 
   /* Updating duplicates is the default; nothing is saved yet. */
   g_assert_cmpstr (rapport_import_dialog_get_page (dialog), ==, "preview");
-  g_assert_cmpstr (rapport_import_dialog_get_counts_text (dialog), ==,
+  g_assert_cmpstr (counts_text (dialog), ==,
                    "3 new · 1 updated · 0 skipped · 1 invalid");
+  g_assert_true (g_str_has_prefix (rapport_import_dialog_get_counts_text (dialog), "3\u00a0new · "));
   g_assert_null (rapport_import_dialog_get_message (dialog));
   {
     g_autofree char *count = count_rows (&f, "SELECT count(*) FROM customers");
@@ -141,7 +156,7 @@ test_previews_then_imports (void)
   g_assert_cmpuint (ui_list_box_count (preview), ==, 5);
   g_assert_cmpstr (row_title (preview, 0), ==, "Ann Archer");
   g_assert_cmpstr (row_subtitle (preview, 0), ==,
-                   "Archer Bakery · 555-0101 · ann@archer.example · customer since 2025-01-15");
+                   "Archer Bakery · 555-0101 · ann@archer.example\nFirst service 2025-01-15");
   g_assert_cmpstr (row_title (preview, 2), ==, "Peter Novak");
   g_assert_nonnull (strstr (row_subtitle (preview, 2), "Novak Electric"));
 
@@ -160,7 +175,7 @@ test_previews_then_imports (void)
   /* Skipping duplicates counts again. */
   adw_combo_row_set_selected (rapport_import_dialog_get_duplicate_row (dialog), 1);
   wait_for_preview (dialog);
-  g_assert_cmpstr (rapport_import_dialog_get_counts_text (dialog), ==,
+  g_assert_cmpstr (counts_text (dialog), ==,
                    "3 new · 0 updated · 1 skipped · 1 invalid");
   g_assert_false (gtk_switch_get_active (rapport_import_dialog_get_follow_up_switch (dialog)));
 
@@ -204,6 +219,8 @@ test_column_mapping_previews_again (void)
 
   g_assert_cmpstr (rapport_import_dialog_get_page (dialog), ==, "preview");
   g_assert_nonnull (strstr (rapport_import_dialog_get_message (dialog), "No column holds the customers’ names"));
+  g_assert_nonnull (strstr (rapport_import_dialog_get_message (dialog),
+                            "Or choose below which column holds the names."));
   /* Nothing to import yet: Import does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
   g_assert_cmpstr (rapport_import_dialog_get_page (dialog), ==, "preview");
@@ -226,7 +243,7 @@ test_column_mapping_previews_again (void)
   }
   wait_for_preview (dialog);
   g_assert_null (rapport_import_dialog_get_message (dialog));
-  g_assert_cmpstr (rapport_import_dialog_get_counts_text (dialog), ==,
+  g_assert_cmpstr (counts_text (dialog), ==,
                    "2 new · 0 updated · 0 skipped · 0 invalid");
   /* The rows stay (and keep the choice) when the preview comes again. */
   g_assert_true (rapport_import_dialog_get_column_row (dialog, 0) == who);
@@ -294,7 +311,7 @@ test_cancel_leaves_the_database_unchanged (void)
   ui_fixture_open (&f, NULL, seed_three);
   file = write_many (&f, 2000);
   dialog = open_dialog (&f, file);
-  g_assert_cmpstr (rapport_import_dialog_get_counts_text (dialog), ==,
+  g_assert_cmpstr (counts_text (dialog), ==,
                    "2000 new · 0 updated · 0 skipped · 0 invalid");
   before = ui_dump_follow_ups_and_calls (f.store);
 
@@ -418,7 +435,7 @@ test_dropped_file_starts_the_import (void)
   dialog = g_object_get_data (G_OBJECT (f.window), "rapport-import-dialog");
   g_assert_true (RAPPORT_IS_IMPORT_DIALOG (dialog));
   wait_for_preview (dialog);
-  g_assert_cmpstr (rapport_import_dialog_get_counts_text (dialog), ==,
+  g_assert_cmpstr (counts_text (dialog), ==,
                    "4 new · 0 updated · 0 skipped · 1 invalid");
   /* A second drop meanwhile brings the same dialog forward. */
   g_assert_true (drop (target, csv));
@@ -427,6 +444,184 @@ test_dropped_file_starts_the_import (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_flush ();
   g_assert_null (g_object_get_data (G_OBJECT (f.window), "rapport-import-dialog"));
+  ui_fixture_close (&f);
+}
+
+static GtkFileChooser *
+window_chooser (UiFixture  *f,
+                const char *key)
+{
+  GtkNativeDialog *chooser = g_object_get_data (G_OBJECT (f->window), key);
+
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_native_dialog_get_visible (chooser));
+  g_assert_true (gtk_native_dialog_get_transient_for (chooser) == GTK_WINDOW (f->window));
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+static gboolean
+chooser_has_file (gpointer user_data)
+{
+  GFile *expected = g_object_get_data (user_data, "test-expected");
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (user_data);
+
+  return chosen != NULL && g_file_equal (chosen, expected);
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_first_run_page_offers_the_import (void)
+{
+  UiFixture f = { 0 };
+  GtkWidget *view;
+  GtkWidget *button;
+
+  ui_fixture_open (&f, NULL, NULL);
+  rapport_window_set_view (f.window, "customers");
+  ui_flush ();
+  view = rapport_window_get_customers_view (f.window);
+  g_assert_nonnull (view);
+  button = find_actionable (view, "win.import");
+  g_assert_nonnull (button);
+  /* The button is only sensitive when the window has the action. */
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_drawable (button));
+
+  /* It asks for a file, then previews it. */
+  g_signal_emit_by_name (button, "clicked");
+  {
+    GtkFileChooser *chooser = window_chooser (&f, "rapport-import-chooser");
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+    g_autoptr(GtkFileFilter) known = g_list_model_get_item (filters, 0);
+    g_autoptr(GFile) file = write_file (&f, "contacts.vcf",
+                                        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Archer\r\n"
+                                        "TEL:555-0101\r\nEND:VCARD\r\n", -1);
+    RapportImportDialog *dialog;
+
+    g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+    g_assert_cmpstr (gtk_file_filter_get_name (known), ==, "Spreadsheets and contacts (CSV, vCard)");
+    g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+    g_object_set_data (G_OBJECT (chooser), "test-expected", file);
+    ui_wait_until (chooser_has_file, chooser, 10000, "the open dialog to select the file");
+    g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+    gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+
+    dialog = g_object_get_data (G_OBJECT (f.window), "rapport-import-dialog");
+    g_assert_true (RAPPORT_IS_IMPORT_DIALOG (dialog));
+    wait_for_preview (dialog);
+    g_assert_cmpstr (counts_text (dialog), ==, "1 new · 0 updated · 0 skipped · 0 invalid");
+    /* A vCard has no columns to choose. */
+    g_assert_null (rapport_import_dialog_get_column_row (dialog, 0));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* No database, no import. */
+  g_object_set_data (G_OBJECT (f.window), "rapport-import-chooser", NULL);
+  rapport_window_set_store (f.window, NULL);
+  ui_flush ();
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.import", NULL);
+  g_assert_null (g_object_get_data (G_OBJECT (f.window), "rapport-import-chooser"));
+
+  ui_fixture_close (&f);
+}
+
+/* What the person would do in the save dialog: keep the suggested name, pick
+ * the folder, press Export. */
+static void
+accept_in (GtkFileChooser *chooser,
+           const char     *folder,
+           gboolean        block)
+{
+  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
+  g_assert_no_error (error);
+  /* The chooser goes to the folder in the background. */
+  g_object_set_data (G_OBJECT (chooser), "test-expected", file);
+  ui_wait_until (chooser_has_file, chooser, 10000, "the save dialog to take the folder");
+  /* A folder where the file should go: no one can write it, not even root. */
+  if (block)
+    g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+test_menu_exports_through_a_save_dialog (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GtkFileChooser *chooser;
+  GDate day = ui_day ("2025-03-04");
+
+  ui_fixture_open (&f, NULL, seed_three);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.export", "s", "customers"));
+  chooser = window_chooser (&f, "rapport-export-chooser");
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+    g_assert_cmpstr (name, ==, "rapport-customers-2025-03-03.csv");
+  }
+  accept_in (chooser, f.dir, FALSE);
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
+                   "Exported to rapport-customers-2025-03-03.csv");
+  path = g_build_filename (f.dir, "rapport-customers-2025-03-03.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (contents, "Ada Lovelace"));
+
+  /* The agenda starts on the day the Today view shows. */
+  rapport_today_view_set_day (rapport_window_get_today_view (f.window), &day);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.export-agenda", NULL));
+  chooser = window_chooser (&f, "rapport-export-chooser");
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+    g_assert_cmpstr (name, ==, "rapport-agenda-2025-03-04.ics");
+  }
+  accept_in (chooser, f.dir, FALSE);
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
+                   "Exported to rapport-agenda-2025-03-04.ics");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&contents, g_free);
+  path = g_build_filename (f.dir, "rapport-agenda-2025-03-04.ics", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+
+  /* A file that cannot be written: an error toast that stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.export", "s", "calls"));
+  chooser = window_chooser (&f, "rapport-export-chooser");
+  {
+    AdwToast *toast;
+
+    accept_in (chooser, f.dir, TRUE);
+    toast = rapport_window_get_last_toast (f.window);
+    g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Export failed: "));
+    g_assert_nonnull (strstr (adw_toast_get_title (toast), "cannot be written"));
+    g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+  }
   ui_fixture_close (&f);
 }
 
@@ -501,6 +696,9 @@ main (int   argc,
                    test_cancel_leaves_the_database_unchanged);
   g_test_add_func ("/ui/import/unreadable-file-shows-the-error", test_unreadable_file_shows_the_error);
   g_test_add_func ("/ui/import/dropped-file-starts-the-import", test_dropped_file_starts_the_import);
+  g_test_add_func ("/ui/import/first-run-page-offers-the-import", test_first_run_page_offers_the_import);
+  g_test_add_func ("/ui/import/menu-exports-through-a-save-dialog",
+                   test_menu_exports_through_a_save_dialog);
   g_test_add_func ("/ui/import/export-writes-spreadsheet-and-calendar-files",
                    test_export_writes_spreadsheet_and_calendar_files);
 
