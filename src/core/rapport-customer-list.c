@@ -10,10 +10,11 @@
 #define PAGE_SIZE 100
 /* Pages kept in memory at most; the oldest is dropped first. */
 #define MAX_PAGES 20
-/* A search answers at once with its first matches (a screenful and more) and
- * finds the others in idle time, a slice of the customers at a time, so that
- * typing never waits for 100 000 customers to be looked at. */
-#define FIRST_MATCHES 50
+/* A search answers at once with its first matches (more than a tall window
+ * shows, about 20 rows) and finds the others in idle time, a slice of the
+ * customers at a time, so that typing never waits for 100 000 customers to be
+ * looked at. */
+#define FIRST_MATCHES 32
 #define SLICE_ROWS 20000
 /* The search index is read ahead this long after the whole list was shown. */
 #define WARM_DELAY_MS 1500

@@ -9,7 +9,7 @@
 
 #include "test-helpers.h"
 
-/* More matches than the list gives at once (50). */
+/* More matches than the list gives at once (32). */
 #define N_MANY 130
 
 static void
