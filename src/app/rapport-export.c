@@ -73,7 +73,8 @@ save (RapportStore        *store,
   if (stream == NULL)
     return FALSE;
   if (request->kind == KIND_AGENDA)
-    ok = rapport_export_agenda_ics (store, &request->from, &request->to, stream, NULL, &local_error);
+    ok = rapport_export_agenda_ics (store, &request->from, &request->to, stream, NULL,
+                                    &local_error);
   else
     ok = rapport_export_csv (store, request->table, stream, NULL, &local_error);
   /* A failed export leaves no half-written file behind. */

@@ -271,6 +271,7 @@ update_columns (RapportImportDialog *self)
   for (guint i = 0; i < rapport_csv_mapping_get_n_columns (mapping); i++)
     {
       const char *heading = rapport_csv_mapping_get_heading (mapping, i);
+      RapportImportField field;
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
       g_autofree char *title = NULL;
 
@@ -282,7 +283,8 @@ update_columns (RapportImportDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_combo_row_set_model (row, G_LIST_MODEL (self->field_model));
-      adw_combo_row_set_selected (row, field_to_position (rapport_csv_mapping_get_field (mapping, i)));
+      field = rapport_csv_mapping_get_field (mapping, i);
+      adw_combo_row_set_selected (row, field_to_position (field));
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (column_selected_cb), self,
                                G_CONNECT_SWAPPED);
@@ -293,16 +295,24 @@ update_columns (RapportImportDialog *self)
 
 /* Preview ------------------------------------------------------------------ */
 
-/* Takes @text and joins its words with no-break spaces: a narrow window
- * wraps between the counts, never inside one. (transfer full) */
+/* "12 new · 3 updated": each count's words joined by no-break spaces, so
+ * that a narrow window wraps between the counts, never inside one. */
 static char *
-keep_together (char *text)
+join_counts (const char * const *parts,
+             guint               n_parts)
 {
-  GString *joined = g_string_new (text);
+  GString *text = g_string_new (NULL);
 
-  g_free (text);
-  g_string_replace (joined, " ", "\u00a0", 0);
-  return g_string_free (joined, FALSE);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autoptr(GString) part = g_string_new (parts[i]);
+
+      g_string_replace (part, " ", "\u00a0", 0);
+      if (i > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, part->str);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static char *
@@ -312,26 +322,28 @@ format_counts (RapportImportResult *result)
   guint n_updated = rapport_import_result_get_n_updated (result);
   guint n_skipped = rapport_import_result_get_n_skipped (result);
   guint n_invalid = rapport_import_result_get_n_invalid (result);
-  g_autofree char *new_text = NULL;
+  g_autofree char *added = NULL;
   g_autofree char *updated = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *invalid = NULL;
 
   /* Translators: the parts of "12 new · 3 updated · 1 skipped · 2 invalid", rows of an import */
-  new_text = keep_together (g_strdup_printf (g_dngettext (NULL, "%u new", "%u new", n_new), n_new));
-  updated = keep_together (g_strdup_printf (g_dngettext (NULL, "%u updated", "%u updated", n_updated),
-                                            n_updated));
-  skipped = keep_together (g_strdup_printf (g_dngettext (NULL, "%u skipped", "%u skipped", n_skipped),
-                                            n_skipped));
-  invalid = keep_together (g_strdup_printf (g_dngettext (NULL, "%u invalid", "%u invalid", n_invalid),
-                                            n_invalid));
-  return g_strjoin (" · ", new_text, updated, skipped, invalid, NULL);
+  added = g_strdup_printf (g_dngettext (NULL, "%u new", "%u new", n_new), n_new);
+  updated = g_strdup_printf (g_dngettext (NULL, "%u updated", "%u updated", n_updated), n_updated);
+  skipped = g_strdup_printf (g_dngettext (NULL, "%u skipped", "%u skipped", n_skipped), n_skipped);
+  invalid = g_strdup_printf (g_dngettext (NULL, "%u invalid", "%u invalid", n_invalid), n_invalid);
+  {
+    const char * const parts[] = { added, updated, skipped, invalid };
+
+    return join_counts (parts, G_N_ELEMENTS (parts));
+  }
 }
 
 static void
 show_preview (RapportImportDialog *self,
               RapportImportResult *result)
 {
+  GListModel *preview = rapport_import_result_get_preview (result);
   GListModel *invalid = rapport_import_result_get_invalid (result);
   guint n_invalid = g_list_model_get_n_items (invalid);
   g_autoptr(GtkSliceListModel) shown = NULL;
@@ -344,14 +356,13 @@ show_preview (RapportImportDialog *self,
   gtk_widget_set_visible (self->summary_box, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
 
-  gtk_list_box_bind_model (self->preview_list, rapport_import_result_get_preview (result),
-                           create_preview_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_group),
-                          g_list_model_get_n_items (rapport_import_result_get_preview (result)) > 0);
+  gtk_list_box_bind_model (self->preview_list, preview, create_preview_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), g_list_model_get_n_items (preview) > 0);
 
   /* Thousands of rows would only bury the first mistakes. */
   shown = gtk_slice_list_model_new (g_object_ref (invalid), 0, MAX_INVALID_SHOWN);
-  gtk_list_box_bind_model (self->invalid_list, G_LIST_MODEL (shown), create_invalid_row, self, NULL);
+  gtk_list_box_bind_model (self->invalid_list, G_LIST_MODEL (shown), create_invalid_row, self,
+                           NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->invalid_group), n_invalid > 0);
   if (n_invalid > MAX_INVALID_SHOWN)
     {
@@ -475,7 +486,8 @@ format_imported (RapportImportResult *result)
   guint n_updated = rapport_import_result_get_n_updated (result);
 
   if (n_updated == 0)
-    return g_strdup_printf (g_dngettext (NULL, "Imported %u customer", "Imported %u customers", n_new),
+    return g_strdup_printf (g_dngettext (NULL, "Imported %u customer", "Imported %u customers",
+                                         n_new),
                             n_new);
   if (n_new == 0)
     return g_strdup_printf (g_dngettext (NULL, "Updated %u customer", "Updated %u customers",
@@ -483,9 +495,10 @@ format_imported (RapportImportResult *result)
                             n_updated);
   {
     g_autofree char *added = g_strdup_printf (g_dngettext (NULL, "Imported %u new customer",
-                                                        "Imported %u new customers", n_new),
+                                                           "Imported %u new customers", n_new),
                                               n_new);
-    g_autofree char *updated = g_strdup_printf (g_dngettext (NULL, "updated %u", "updated %u", n_updated),
+    g_autofree char *updated = g_strdup_printf (g_dngettext (NULL, "updated %u", "updated %u",
+                                                             n_updated),
                                                 n_updated);
 
     /* Translators: "Imported 12 new customers, updated 3" */
@@ -517,7 +530,8 @@ show_failed (RapportImportDialog *self,
     description = g_strdup_printf ("%s\n\n%s", error->message, unchanged);
   adw_status_page_set_icon_name (self->failed_page, cancelled ? "process-stop-symbolic"
                                                               : "dialog-error-symbolic");
-  adw_status_page_set_title (self->failed_page, cancelled ? _("Import Cancelled") : _("Import Failed"));
+  adw_status_page_set_title (self->failed_page,
+                             cancelled ? _("Import Cancelled") : _("Import Failed"));
   adw_status_page_set_description (self->failed_page, description);
   show_page (self, "failed");
 }
@@ -735,7 +749,8 @@ rapport_import_dialog_init (RapportImportDialog *self)
 
   self->field_model = gtk_string_list_new (NULL);
   for (guint i = 0; i < RAPPORT_N_IMPORT_FIELDS; i++)
-    gtk_string_list_append (self->field_model, rapport_import_field_to_label (position_to_field (i)));
+    gtk_string_list_append (self->field_model,
+                            rapport_import_field_to_label (position_to_field (i)));
 
   g_signal_connect_object (self->duplicate_row, "notify::selected",
                            G_CALLBACK (duplicate_selected_cb), self, G_CONNECT_SWAPPED);

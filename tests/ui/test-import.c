@@ -146,6 +146,7 @@ test_previews_then_imports (void)
                    "3 new · 1 updated · 0 skipped · 1 invalid");
   g_assert_true (g_str_has_prefix (rapport_import_dialog_get_counts_text (dialog), "3\u00a0new · "));
   g_assert_null (rapport_import_dialog_get_message (dialog));
+  g_assert_true (rapport_import_result_get_dry_run (rapport_import_dialog_get_preview (dialog)));
   {
     g_autofree char *count = count_rows (&f, "SELECT count(*) FROM customers");
     g_assert_cmpstr (count, ==, "1");
