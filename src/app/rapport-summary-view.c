@@ -643,7 +643,8 @@ rapport_summary_view_set_store (RapportSummaryView *self,
       rapport_store_get_today (store, &today);
       rapport_iso_week_monday (&today, &self->monday);
     }
-  refresh (self);
+  /* A hidden view computes its week when first shown, not at start-up. */
+  store_changed_cb (self);
 }
 
 void
