@@ -94,7 +94,7 @@ static void
 scroll_to (RapportCustomersView *self,
            guint                 position)
 {
-  /* gtk_list_view_scroll_to () is GTK 4.12; the list's own action is 4.0. */
+  /* GtkListView's scroll-to function is GTK 4.12; the list's own action is 4.0. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 

@@ -872,24 +872,32 @@ _rapport_store_list_customer_rowids (RapportStore  *self,
   return TRUE;
 }
 
-GPtrArray *
-_rapport_store_get_customers_by_rowid (RapportStore   *self,
-                                       const gint64   *rowids,
-                                       guint           n_rowids,
-                                       GError        **error)
+/* Reads the customers whose key (@rowids, or else @ids) is given, in that
+ * order; missing or deleted ones are skipped. */
+static GPtrArray *
+read_customers (RapportStore        *self,
+                const gint64        *rowids,
+                const char * const  *ids,
+                guint                n,
+                GError             **error)
 {
-  static const char sql[] =
+  static const char by_rowid[] =
     "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?1 AND deleted_at IS NULL";
+  static const char by_id[] =
+    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE uuid = ?1 AND deleted_at IS NULL";
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < n_rowids; i++)
+  for (guint i = 0; i < n; i++)
     {
-      sqlite3_stmt *stmt = rapport_database_prepare (self->db, sql, error);
+      sqlite3_stmt *stmt = rapport_database_prepare (self->db, rowids ? by_rowid : by_id, error);
       int rc;
 
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, rowids[i]);
+      if (rowids)
+        sqlite3_bind_int64 (stmt, 1, rowids[i]);
+      else
+        rapport_bind_text (stmt, 1, ids[i]);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         g_ptr_array_add (customers, _rapport_customer_from_row (stmt, 0));
@@ -904,32 +912,19 @@ _rapport_store_get_customers_by_rowid (RapportStore   *self,
 }
 
 GPtrArray *
+_rapport_store_get_customers_by_rowid (RapportStore   *self,
+                                       const gint64   *rowids,
+                                       guint           n_rowids,
+                                       GError        **error)
+{
+  return read_customers (self, rowids, NULL, n_rowids, error);
+}
+
+GPtrArray *
 rapport_store_get_customers (RapportStore        *self,
                              const char * const  *ids,
                              guint                n_ids,
                              GError             **error)
 {
-  static const char sql[] =
-    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE uuid = ?1 AND deleted_at IS NULL";
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      sqlite3_stmt *stmt = rapport_database_prepare (self->db, sql, error);
-      int rc;
-
-      if (stmt == NULL)
-        return NULL;
-      rapport_bind_text (stmt, 1, ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (customers, _rapport_customer_from_row (stmt, 0));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          rapport_database_set_error (self->db, rc, error);
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&customers);
+  return read_customers (self, NULL, ids, n_ids, error);
 }
