@@ -341,6 +341,20 @@ shoot (RapportApplication *app,
       resize (widget, 360, 720);
       show_day (window, TODAY);
       save_window (widget, "narrow", dark);
+      {
+        const char *id = pick_customer (window);
+        if (id != NULL)
+          {
+            g_autofree char *copy = g_strdup (id);
+            rapport_window_show_customer (window, copy);
+            resize (widget, 360, 720);
+            save_window (widget, "narrow-customer", dark);
+          }
+      }
+      rapport_window_set_view (window, "summary");
+      resize (widget, 360, 720);
+      save_window (widget, "narrow-summary", dark);
+      rapport_window_set_view (window, "today");
       resize (widget, 1000, 760);
     }
 }
