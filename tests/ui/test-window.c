@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rapport-demo.h"
 #include "ui-test-util.h"
 
 static void
@@ -119,6 +120,39 @@ test_keyboard_shortcuts_are_wired (void)
   ui_fixture_close (&f);
 }
 
+/* Sample customers with a week of calls, so that every view shows its
+ * widest content: agenda rows, the customer page, the summary's tables. */
+static void
+seed_busy_week (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_demo_load (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_every_view_fits_360_pixels (void)
+{
+  UiFixture f = { 0 };
+  const char *views[] = { "today", "customers", "summary" };
+  GtkWidget *content;
+
+  ui_fixture_open (&f, NULL, seed_busy_week);
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f.window));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int minimum = 0, natural = 0;
+
+      rapport_window_set_view (f.window, views[i]);
+      ui_flush ();
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("%s: minimum width %d", views[i], minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/unopenable-database-shows-why-and-offers-another-file",
                    test_unopenable_database_shows_why_and_offers_another_file);
   g_test_add_func ("/ui/window/remembers-size-and-view", test_remembers_size_and_view);
+  g_test_add_func ("/ui/window/every-view-fits-360-pixels", test_every_view_fits_360_pixels);
   g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
 
   return ui_test_run ();
