@@ -368,6 +368,52 @@ test_queues_when_refused (Fixture       *f,
   outbox_state_clear (&state);
 }
 
+/* An HTTPS server whose certificate no authority signed: the webhook must
+ * refuse to talk to it (TLS verified), send nothing and keep the message. */
+static void
+test_refuses_an_unverified_certificate (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "report", "data", "self-signed.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autofree char *url = NULL;
+  g_autofree char *reason = NULL;
+  OutboxState state = { 0 };
+  GSList *uris;
+
+  certificate = g_tls_certificate_new_from_file (pem, &error);
+  if (certificate == NULL && g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
+    {
+      g_test_skip ("No TLS backend (glib-networking) is installed");
+      return;
+    }
+  g_assert_no_error (error);
+
+  f->server.server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (f->server.server, NULL, server_handler, &f->server, NULL);
+  g_assert_true (soup_server_listen (f->server.server, address, SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server.server);
+  f->server.port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  url = g_strdup_printf ("https://127.0.0.1:%u/hooks/rapport", f->server.port);
+  g_assert_true (rapport_webhook_set_url (f->webhook, url, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  reason = send_summary (f);
+  g_assert_cmpstr (reason, !=, "");
+  g_test_message ("refused: %s", reason);
+  /* The request never got through the handshake. */
+  g_assert_cmpuint (f->server.requests, ==, 0);
+  outbox_state (f, &state);
+  g_assert_cmpuint (state.rows, ==, 1);
+  g_assert_cmpuint (state.delivered, ==, 0);
+  outbox_state_clear (&state);
+}
+
 static void
 test_queues_on_server_error (Fixture       *f,
                              gconstpointer  data)
@@ -701,6 +747,7 @@ main (int    argc,
   ADD ("queues-when-refused-and-delivers-when-the-server-is-back", test_queues_when_refused);
   ADD ("queues-on-a-server-error-or-redirect", test_queues_on_server_error);
   ADD ("queues-on-a-timeout", test_queues_on_timeout);
+  ADD ("refuses-a-certificate-no-authority-signed", test_refuses_an_unverified_certificate);
   g_test_add_func ("/report/webhook/backs-off-from-30-seconds-to-an-hour", test_backoff);
   ADD ("keeps-credentials-out-of-the-settings", test_credentials_never_in_settings);
   ADD ("sends-a-password-left-in-the-settings-as-basic-auth", test_password_left_in_settings);
