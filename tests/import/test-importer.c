@@ -720,6 +720,55 @@ test_takes_a_mapping_made_by_hand (Fixture       *f,
   g_assert_cmpstr (list, ==, "Anna||030 1|||2026-11-23|0\nBen||030 2|||2026-11-23|0\n");
 }
 
+static guint
+search_count (Fixture    *f,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = rapport_store_search_customer_ids (f->store, text, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* The search index is filled after the rows, in one statement: every imported
+ * customer is found exactly once, a row written twice in the file too, and
+ * customers added afterwards are indexed as before. */
+static void
+test_imported_customers_are_searchable (Fixture       *f,
+                                        gconstpointer  data)
+{
+  const char *csv =
+    "Name,Email,Phone,Notes\n"
+    "Zelda Quimby,zelda@example.com,0301 234,likes mornings\n"
+    "Yusuf Quimby,yusuf@example.com,0302 345,\n"
+    "Zelda Quimby,ZELDA@example.com,,second line for zelda\n";
+  g_autofree char *path = write_file (f, "search.csv", csv, -1);
+  g_autoptr(RapportImportResult) result = NULL;
+  g_autoptr(RapportImportResult) preview = NULL;
+  g_autoptr(RapportCustomer) later = rapport_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+
+  /* A preview indexes nothing. */
+  preview = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_count (f, "quimby"), ==, 0);
+
+  result = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, FALSE, &error);
+  g_assert_no_error (error);
+  counts = describe (result);
+  g_assert_cmpstr (counts, ==, "new=2 updated=1 skipped=0 invalid=0");
+  g_assert_cmpuint (search_count (f, "quimby"), ==, 2);
+  g_assert_cmpuint (search_count (f, "second line"), ==, 1);
+  g_assert_cmpuint (search_count (f, "1234"), ==, 1);
+
+  rapport_customer_set_name (later, "Xaver Quimby");
+  g_assert_true (rapport_store_add_customer (f->store, later, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_count (f, "quimby"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +793,7 @@ main (int   argc,
   ADD ("rolls-back-when-the-database-fails", test_rolls_back_when_the_database_fails);
   ADD ("runs-in-a-thread-with-progress", test_runs_in_a_thread_with_progress);
   ADD ("takes-a-mapping-made-by-hand", test_takes_a_mapping_made_by_hand);
+  ADD ("imported-customers-are-searchable", test_imported_customers_are_searchable);
 #undef ADD
 
   return test_run ();
