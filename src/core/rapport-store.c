@@ -445,9 +445,10 @@ _rapport_store_insert_customer (RapportStore     *self,
 {
   static const char sql[] =
     "INSERT INTO customers (uuid, name, company, phone, phone_digits, email, notes, since,"
-    " cadence_days, phone_needs_check, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+    " cadence_days, phone_needs_check, created_at, updated_at, sort_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)";
   g_autofree char *uuid = rapport_uuid_new ();
+  g_autofree char *sort_key = NULL;
   g_autofree char *now = rapport_timestamp_now ();
   g_autofree char *digits = NULL;
   sqlite3_stmt *stmt;
@@ -476,6 +477,8 @@ _rapport_store_insert_customer (RapportStore     *self,
   sqlite3_bind_int (stmt, 9, (int) rapport_customer_get_cadence_days (customer));
   sqlite3_bind_int (stmt, 10, rapport_customer_get_phone_needs_check (customer));
   rapport_bind_text (stmt, 11, now);
+  sort_key = rapport_sort_key (rapport_customer_get_name (customer));
+  rapport_bind_text (stmt, 12, sort_key);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
