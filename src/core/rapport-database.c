@@ -154,6 +154,8 @@ static const char *migrations[] = {
   "ALTER TABLE customers ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
   "UPDATE customers SET sort_key = rapport_sort_key (name);"
   "CREATE INDEX customers_sort_key ON customers (sort_key, id) WHERE deleted_at IS NULL;"
+  /* Lists no longer sort by name; its index would only slow every insert. */
+  "DROP INDEX customers_name;"
   /* Writers that give the key (the store does) spare the extra update. */
   "CREATE TRIGGER customers_sort_key_insert AFTER INSERT ON customers WHEN new.sort_key = '' BEGIN"
   "  UPDATE customers SET sort_key = rapport_sort_key (new.name) WHERE id = new.id;"

@@ -187,7 +187,7 @@ export_customers (RapportDatabase   *db,
 {
   static const char sql[] =
     "SELECT " RAPPORT_CUSTOMER_COLUMNS " FROM customers WHERE deleted_at IS NULL"
-    " ORDER BY name COLLATE NOCASE, id";
+    " ORDER BY sort_key, id";
   /* The first seven are the importer's own field names: a round trip maps
    * every column back by itself. */
   const char *headings[] = {
