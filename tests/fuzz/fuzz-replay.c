@@ -22,12 +22,14 @@ run (GBytes *input)
   LLVMFuzzerTestOneInput (data, size);
 }
 
-/* One to three random edits, with bytes that matter to CSV and vCard. */
+/* One to three random edits, with bytes that matter to CSV and vCard, and to
+ * dates, weeks and weekday lists. */
 static GBytes *
 mutate (GRand  *rand,
         GBytes *seed)
 {
-  static const char likely[] = ",;\t\"\r\n=:\\ .BEGIN:VCARDEND\xC3\xA4\xFF\xEF\xBB\xBF";
+  static const char likely[] = ",;\t\"\r\n=:\\ .BEGIN:VCARDEND\xC3\xA4\xFF\xEF\xBB\xBF"
+                               "0123456789-Wmonteuwdhfrisa";
   gsize size;
   const guint8 *bytes = g_bytes_get_data (seed, &size);
   GByteArray *out = g_byte_array_new ();

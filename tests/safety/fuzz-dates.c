@@ -8,9 +8,9 @@
  *
  * Built with clang as a libFuzzer target (tests/safety/meson.build):
  *   build-fuzz/tests/safety/fuzz-dates -max_total_time=60 CORPUS tests/safety/fuzz-dates
- * Built with -DRAPPORT_FUZZ_REPLAY it is an ordinary program for the test
- * suite: it runs every seed, then a fixed number of seeded random mutations:
- *   fuzz-dates-replay SEED_FOLDER [N_MUTATIONS] */
+ * Linked with tests/fuzz/fuzz-replay.c it is an ordinary program for the
+ * test suite: every seed, then seeded random mutations:
+ *   fuzz-dates-replay N_MUTATIONS SEED_FOLDER */
 
 #include "config.h"
 
@@ -91,6 +91,18 @@ check_business_days (const char *text)
   g_assert_cmpuint (again, ==, mask);
 }
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A g_return_if_fail() hit is a bug too. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -103,100 +115,3 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_business_days (text);
   return 0;
 }
-
-#ifdef RAPPORT_FUZZ_REPLAY
-static void
-run (GBytes *input)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (input, &size);
-
-  LLVMFuzzerTestOneInput (data, size);
-}
-
-/* One random edit of @seed: flip, insert, delete or swap in a likely byte. */
-static GBytes *
-mutate (GRand  *rand,
-        GBytes *seed)
-{
-  static const char likely[] = "0123456789-W,monteuwdhfrisa \t";
-  gsize size;
-  const guint8 *bytes = g_bytes_get_data (seed, &size);
-  GByteArray *out = g_byte_array_new ();
-  guint edits = (guint) g_rand_int_range (rand, 1, 4);
-
-  g_byte_array_append (out, bytes, (guint) size);
-  for (guint e = 0; e < edits; e++)
-    {
-      guint pos = out->len ? (guint) g_rand_int_range (rand, 0, (gint32) out->len) : 0;
-      guint8 c = g_rand_boolean (rand) ? (guint8) likely[g_rand_int_range (rand, 0, sizeof likely - 1)]
-                                       : (guint8) g_rand_int_range (rand, 0, 256);
-      switch (g_rand_int_range (rand, 0, 4))
-        {
-        case 0:
-          if (out->len)
-            out->data[pos] = c;
-          break;
-        case 1:
-          g_byte_array_set_size (out, out->len + 1);
-          memmove (out->data + pos + 1, out->data + pos, out->len - 1 - pos);
-          out->data[pos] = c;
-          break;
-        case 2:
-          if (out->len)
-            g_byte_array_remove_index (out, pos);
-          break;
-        default:
-          if (out->len)
-            out->data[pos] ^= (guint8) (1u << g_rand_int_range (rand, 0, 8));
-        }
-    }
-  return g_byte_array_free_to_bytes (out);
-}
-
-int
-main (int    argc,
-      char **argv)
-{
-  g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20260302);
-  guint64 n_mutations = 200000;
-  const char *name;
-
-  if (argc < 2)
-    {
-      g_printerr ("usage: fuzz-dates-replay SEED_FOLDER [N_MUTATIONS]\n");
-      return 2;
-    }
-  if (argc > 2)
-    n_mutations = g_ascii_strtoull (argv[2], NULL, 10);
-  dir = g_dir_open (argv[1], 0, &error);
-  if (dir == NULL)
-    g_error ("%s", error->message);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (argv[1], name, NULL);
-      char *contents;
-      gsize len;
-      if (!g_file_get_contents (path, &contents, &len, &error))
-        g_error ("%s", error->message);
-      g_ptr_array_add (seeds, g_bytes_new_take (contents, len));
-    }
-  if (seeds->len == 0)
-    g_error ("no seeds in %s", argv[1]);
-
-  for (guint i = 0; i < seeds->len; i++)
-    run (g_ptr_array_index (seeds, i));
-  for (guint64 i = 0; i < n_mutations; i++)
-    {
-      GBytes *seed = g_ptr_array_index (seeds, g_rand_int_range (rand, 0, (gint32) seeds->len));
-      g_autoptr(GBytes) input = mutate (rand, seed);
-      run (input);
-    }
-  g_print ("fuzz-dates: %u seeds and %" G_GUINT64_FORMAT " mutations, no failure\n", seeds->len,
-           n_mutations);
-  return 0;
-}
-#endif
