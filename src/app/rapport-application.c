@@ -10,9 +10,7 @@
 #include "rapport-backup.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
-#ifdef HAVE_DEMO
-# include "rapport-demo.h"
-#endif
+#include "rapport-demo.h"
 #include "rapport-reminder.h"
 #include "rapport-window.h"
 
@@ -692,7 +690,6 @@ demo_database_path (void)
 static void
 load_demo_if_empty (RapportApplication *self)
 {
-#ifdef HAVE_DEMO
   g_autoptr(GError) error = NULL;
 
   if (rapport_store_count_customers (self->store) > 0)
@@ -705,9 +702,6 @@ load_demo_if_empty (RapportApplication *self)
       if (window != NULL)
         rapport_window_show_error_toast (window, error->message);
     }
-#else
-  g_warning ("This build has no sample customers");
-#endif
 }
 
 static int

@@ -22,6 +22,13 @@ struct _RapportTodayView
   GDate             next_agenda_day;
   GPtrArray        *agenda;
   gboolean          dirty;
+  /* Rows past the first screenful wait for the window's first frame: the
+   * agenda shows as soon as it can, the rest follows one frame later. */
+  guint             rows_made;
+  gboolean          painted;
+  GdkFrameClock    *paint_clock;
+  gulong            after_paint_id;
+  guint             rest_source;
   char             *progress_text;
 
   /* The open call sheet, and the row to focus once it is done. */
@@ -258,6 +265,74 @@ update_empty_page (RapportTodayView *self,
     }
 }
 
+/* About a tall screen's worth of rows (a row is 70 px or more). */
+#define FIRST_ROWS 12
+
+static void
+stop_waiting_for_paint (RapportTodayView *self)
+{
+  if (self->paint_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+      g_clear_object (&self->paint_clock);
+    }
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+}
+
+static void
+make_rows (RapportTodayView *self,
+           guint             up_to)
+{
+  guint n = self->agenda != NULL ? MIN (up_to, self->agenda->len) : 0;
+
+  for (; self->rows_made < n; self->rows_made++)
+    gtk_list_box_append (self->agenda_list,
+                         rapport_agenda_row_new (g_ptr_array_index (self->agenda, self->rows_made)));
+}
+
+/* Every agenda row, for whatever needs the whole list now. */
+static void
+make_all_rows (RapportTodayView *self)
+{
+  stop_waiting_for_paint (self);
+  make_rows (self, G_MAXUINT);
+}
+
+static gboolean
+make_rest_cb (gpointer user_data)
+{
+  RapportTodayView *self = user_data;
+
+  self->rest_source = 0;
+  make_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not inside the paint: the frame is on screen first, the rows follow. */
+static void
+after_first_paint_cb (GdkFrameClock    *clock,
+                      RapportTodayView *self)
+{
+  self->painted = TRUE;
+  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  if (self->rest_source == 0)
+    self->rest_source = g_idle_add (make_rest_cb, self);
+}
+
+static void
+wait_for_first_paint (RapportTodayView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->paint_clock != NULL || self->rest_source != 0 ||
+      self->agenda == NULL || self->rows_made >= self->agenda->len)
+    return;
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (after_first_paint_cb), self);
+}
+
 static void
 focus_row (RapportTodayView *self,
            guint             fallback_index)
@@ -271,6 +346,8 @@ focus_row (RapportTodayView *self,
   g_clear_pointer (&self->focus_customer_id, g_free);
   if (n == 0)
     return;
+  if (index >= self->rows_made)
+    make_all_rows (self);
   row = gtk_list_box_get_row_at_index (self->agenda_list, (int) MIN (index, n - 1));
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
@@ -288,6 +365,8 @@ reload (RapportTodayView *self)
 
   self->dirty = FALSE;
   update_day_bar (self);
+  stop_waiting_for_paint (self);
+  self->rows_made = 0;
   clear_list (self->agenda_list);
   clear_list (self->calls_list);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
@@ -314,11 +393,12 @@ reload (RapportTodayView *self)
     }
   self->agenda = g_ptr_array_ref (agenda);
 
-  for (guint i = 0; i < agenda->len; i++)
+  if (self->painted)
+    make_all_rows (self);
+  else
     {
-      RapportAgendaEntry *entry = g_ptr_array_index (agenda, i);
-
-      gtk_list_box_append (self->agenda_list, rapport_agenda_row_new (entry));
+      make_rows (self, FIRST_ROWS);
+      wait_for_first_paint (self);
     }
 
   /* "Made" counts customers whose call is done: a customer still on the
@@ -448,6 +528,7 @@ GtkListBox *
 rapport_today_view_get_agenda_list (RapportTodayView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_TODAY_VIEW (self), NULL);
+  make_all_rows (self);
   return self->agenda_list;
 }
 
@@ -906,11 +987,20 @@ customer_action (GtkWidget  *widget,
 /* GtkWidget ------------------------------------------------------------------- */
 
 static void
+rapport_today_view_unmap (GtkWidget *widget)
+{
+  /* A window shown again may paint with another clock. */
+  stop_waiting_for_paint (RAPPORT_TODAY_VIEW (widget));
+  GTK_WIDGET_CLASS (rapport_today_view_parent_class)->unmap (widget);
+}
+
+static void
 rapport_today_view_map (GtkWidget *widget)
 {
   RapportTodayView *self = RAPPORT_TODAY_VIEW (widget);
 
   GTK_WIDGET_CLASS (rapport_today_view_parent_class)->map (widget);
+  wait_for_first_paint (self);
   if (self->dirty)
     reload (self);
   else if (self->agenda != NULL && self->agenda->len > 0)
@@ -926,6 +1016,8 @@ static void
 rapport_today_view_dispose (GObject *object)
 {
   RapportTodayView *self = RAPPORT_TODAY_VIEW (object);
+
+  stop_waiting_for_paint (self);
 
   close_sheet (self);
   if (self->store != NULL)
@@ -946,6 +1038,7 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
 
   object_class->dispose = rapport_today_view_dispose;
   widget_class->map = rapport_today_view_map;
+  widget_class->unmap = rapport_today_view_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportapp/Rapport/rapport-today-view.ui");

@@ -12,12 +12,8 @@
 #include "rapport-today-view.h"
 #include "rapport-window.h"
 
-#ifdef HAVE_CUSTOMERS_VIEW
-# include "rapport-customers-view.h"
-#endif
-#ifdef HAVE_PREFERENCES_WINDOW
-# include "rapport-preferences-window.h"
-#endif
+#include "rapport-customers-view.h"
+#include "rapport-preferences-window.h"
 
 struct _RapportWindow
 {
@@ -37,13 +33,16 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   RapportTodayView     *today_view;
   AdwBin               *customers_bin;
-  RapportSummaryView   *summary_view;
+  AdwBin               *summary_bin;
   AdwStatusPage        *error_page;
   GtkMenuButton        *primary_menu_button;
   GtkFileChooserNative *file_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static RapportCustomersView *ensure_customers_view (RapportWindow *self);
+static RapportSummaryView *ensure_summary_view (RapportWindow *self);
 
 static void restore_state (RapportWindow *self);
 
@@ -80,11 +79,18 @@ rapport_window_get_today_view (RapportWindow *self)
   return self->today_view;
 }
 
+RapportSummaryView *
+rapport_window_get_summary_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return ensure_summary_view (self);
+}
+
 GtkWidget *
 rapport_window_get_customers_view (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
-  return adw_bin_get_child (self->customers_bin);
+  return (GtkWidget *) ensure_customers_view (self);
 }
 
 const char *
@@ -164,16 +170,49 @@ rapport_window_show_error_toast (RapportWindow *self,
   rapport_window_add_toast (self, toast);
 }
 
-#ifdef HAVE_CUSTOMERS_VIEW
 static void
-customers_toast_cb (RapportWindow *self,
+view_toast_cb (RapportWindow *self,
                     const char    *message)
 {
   g_autoptr(AdwToast) toast = adw_toast_new (message);
 
   rapport_window_add_toast (self, toast);
 }
-#endif
+
+/* The Summary view computes its week when shown; its widgets wait too. */
+static RapportSummaryView *
+ensure_summary_view (RapportWindow *self)
+{
+  GtkWidget *view = adw_bin_get_child (self->summary_bin);
+
+  if (view == NULL)
+    {
+      view = rapport_summary_view_new ();
+      rapport_summary_view_set_store (RAPPORT_SUMMARY_VIEW (view), self->store);
+      g_signal_connect_object (view, "show-customer",
+                               G_CALLBACK (rapport_window_show_customer), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "toast", G_CALLBACK (view_toast_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->summary_bin, view);
+    }
+  return RAPPORT_SUMMARY_VIEW (view);
+}
+
+/* The Customers view reads the id of every customer (100 000 of them in a big
+ * business): it is built when it is first shown, not before the Today view's
+ * first frame. */
+static RapportCustomersView *
+ensure_customers_view (RapportWindow *self)
+{
+  GtkWidget *view = adw_bin_get_child (self->customers_bin);
+
+  if (view == NULL && self->store != NULL)
+    {
+      view = rapport_customers_view_new (self->store);
+      g_signal_connect_object (view, "toast", G_CALLBACK (view_toast_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->customers_bin, view);
+    }
+  return view != NULL ? RAPPORT_CUSTOMERS_VIEW (view) : NULL;
+}
 
 static void
 set_views_sensitive (RapportWindow *self,
@@ -223,20 +262,14 @@ rapport_window_set_store (RapportWindow *self,
     }
 
   rapport_today_view_set_store (self->today_view, store);
-  rapport_summary_view_set_store (self->summary_view, store);
+  if (adw_bin_get_child (self->summary_bin) != NULL)
+    rapport_summary_view_set_store (RAPPORT_SUMMARY_VIEW (adw_bin_get_child (self->summary_bin)), store);
 
   /* The customers view takes its store at construction: a new database gets
-   * a new view. */
+   * a new view, made when it is first shown. */
   adw_bin_set_child (self->customers_bin, NULL);
-#ifdef HAVE_CUSTOMERS_VIEW
-  if (store != NULL)
-    {
-      GtkWidget *view = rapport_customers_view_new (store);
-
-      g_signal_connect_object (view, "toast", G_CALLBACK (customers_toast_cb), self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->customers_bin, view);
-    }
-#endif
+  if (g_strcmp0 (rapport_window_get_view (self), "customers") == 0)
+    ensure_customers_view (self);
 
   set_views_sensitive (self, store != NULL);
 
@@ -312,14 +345,12 @@ rapport_window_show_customer (RapportWindow *self,
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
 
   rapport_window_set_view (self, "customers");
-#ifdef HAVE_CUSTOMERS_VIEW
   {
-    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+    RapportCustomersView *view = ensure_customers_view (self);
 
     if (view != NULL)
-      rapport_customers_view_show_customer (RAPPORT_CUSTOMERS_VIEW (view), customer_id);
+      rapport_customers_view_show_customer (view, customer_id);
   }
-#endif
 }
 
 void
@@ -327,7 +358,6 @@ rapport_window_show_preferences (RapportWindow *self)
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
 
-#ifdef HAVE_PREFERENCES_WINDOW
   if (self->store != NULL)
     {
       GtkWidget *preferences = GTK_WIDGET (rapport_preferences_window_new (GTK_WINDOW (self), self->store));
@@ -335,7 +365,6 @@ rapport_window_show_preferences (RapportWindow *self)
       gtk_window_present (GTK_WINDOW (preferences));
       return;
     }
-#endif
   rapport_window_show_error_toast (self, _("Preferences are not available until a database is open"));
 }
 
@@ -347,6 +376,10 @@ view_changed_cb (RapportWindow *self)
   GSettings *settings = get_settings (self);
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (name, "customers") == 0)
+    ensure_customers_view (self);
+  else if (g_strcmp0 (name, "summary") == 0)
+    ensure_summary_view (self);
   if (settings != NULL && name != NULL)
     g_settings_set_string (settings, "last-view", name);
 }
@@ -406,14 +439,12 @@ search_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   rapport_window_set_view (self, "customers");
-#ifdef HAVE_CUSTOMERS_VIEW
   {
-    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+    RapportCustomersView *view = ensure_customers_view (self);
 
     if (view != NULL)
-      rapport_customers_view_focus_search (RAPPORT_CUSTOMERS_VIEW (view));
+      rapport_customers_view_focus_search (view);
   }
-#endif
 }
 
 static void
@@ -424,14 +455,12 @@ new_customer_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   rapport_window_set_view (self, "customers");
-#ifdef HAVE_CUSTOMERS_VIEW
   {
-    GtkWidget *view = adw_bin_get_child (self->customers_bin);
+    RapportCustomersView *view = ensure_customers_view (self);
 
     if (view != NULL)
-      rapport_customers_view_new_customer (RAPPORT_CUSTOMERS_VIEW (view));
+      rapport_customers_view_new_customer (view);
   }
-#endif
 }
 
 static void
@@ -620,7 +649,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, customers_bin);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -638,15 +667,6 @@ rapport_window_class_init (RapportWindowClass *klass)
 }
 
 static void
-summary_toast_cb (RapportWindow *self,
-                  const char    *message)
-{
-  g_autoptr(AdwToast) toast = adw_toast_new (message);
-
-  rapport_window_add_toast (self, toast);
-}
-
-static void
 rapport_window_init (RapportWindow *self)
 {
   GtkDropTarget *drop_target;
@@ -657,8 +677,4 @@ rapport_window_init (RapportWindow *self)
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
-  g_signal_connect_object (self->summary_view, "show-customer",
-                           G_CALLBACK (rapport_window_show_customer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->summary_view, "toast", G_CALLBACK (summary_toast_cb), self,
-                           G_CONNECT_SWAPPED);
 }

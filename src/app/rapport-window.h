@@ -5,6 +5,7 @@
 
 #include "rapport-application.h"
 #include "rapport-store.h"
+#include "rapport-summary-view.h"
 #include "rapport-today-view.h"
 
 G_BEGIN_DECLS
@@ -40,7 +41,11 @@ void              rapport_window_show_customer     (RapportWindow      *self,
                                                     const char         *customer_id);
 void              rapport_window_show_preferences  (RapportWindow      *self);
 RapportTodayView *rapport_window_get_today_view    (RapportWindow      *self);
-/* (nullable) (transfer none): the customers view once a database is open. */
+/* (transfer none): the summary view, built by the first call or the first
+ * time the view is shown. */
+RapportSummaryView *rapport_window_get_summary_view (RapportWindow   *self);
+/* (nullable) (transfer none): the customers view once a database is open;
+ * built by the first call or the first time the view is shown. */
 GtkWidget        *rapport_window_get_customers_view (RapportWindow     *self);
 /* For tests: "views", or "error" when no database could be opened. */
 const char       *rapport_window_get_page          (RapportWindow      *self);

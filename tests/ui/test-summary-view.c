@@ -27,8 +27,7 @@ seed_week (RapportStore *store)
 static RapportSummaryView *
 summary_view (UiFixture *f)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (f->window), RAPPORT_TYPE_WINDOW,
-                                                 "summary_view");
+  RapportSummaryView *view = rapport_window_get_summary_view (f->window);
 
   g_assert_true (RAPPORT_IS_SUMMARY_VIEW (view));
   return RAPPORT_SUMMARY_VIEW (view);

@@ -215,6 +215,74 @@ test_empty_day_names_the_next_day (void)
   ui_fixture_close (&f);
 }
 
+/* Twenty customers due today: more than a screenful of rows. */
+static void
+seed_twenty_due (RapportStore *store)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %02u", i);
+      g_autofree char *id = ui_add_customer (store, name, NULL, "555-0100", "2024-01-01", FALSE);
+
+      ui_flag (store, id, RAPPORT_SITUATION_IRATE, "Waited", "2025-02-28");
+    }
+}
+
+/* The rows the agenda list holds now, without asking the view for the whole
+ * list (which makes every row). */
+static guint
+rows_made (RapportTodayView *view)
+{
+  return ui_list_box_count (GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                          RAPPORT_TYPE_TODAY_VIEW,
+                                                                          "agenda_list")));
+}
+
+static gboolean
+has_twenty_rows (gpointer view)
+{
+  return rows_made (view) == 20;
+}
+
+static void
+test_rows_past_the_first_screen_follow_the_first_frame (void)
+{
+  UiFixture f = { 0 };
+  RapportTodayView *view;
+  GtkWidget *window;
+  GDate today = ui_day ("2025-03-03");
+
+  /* In the app's window, painted: every row is there, in order. */
+  ui_fixture_open (&f, NULL, seed_twenty_due);
+  g_assert_cmpuint (rows_made (today_view (&f)), ==, 20);
+  g_assert_cmpstr (row_name (&f, 19), ==, "Customer 19");
+
+  /* A view not yet painted makes the first screenful only… */
+  view = g_object_new (RAPPORT_TYPE_TODAY_VIEW, NULL);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  rapport_today_view_set_store (view, f.store);
+  rapport_today_view_set_day (view, &today);
+  g_assert_cmpuint (rows_made (view), ==, 12);
+  g_assert_cmpstr (rapport_today_view_get_progress_text (view), ==, "0 of 20 calls made");
+  /* …and the rest after its first frame. */
+  gtk_window_present (GTK_WINDOW (window));
+  ui_wait_until (has_twenty_rows, view, 10000, "the rest of the rows");
+
+  /* Whoever asks for the list gets all of it at once. */
+  rapport_today_view_set_store (view, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  view = g_object_new (RAPPORT_TYPE_TODAY_VIEW, NULL);
+  g_object_ref_sink (view);
+  rapport_today_view_set_store (view, f.store);
+  rapport_today_view_set_day (view, &today);
+  g_assert_cmpuint (rows_made (view), ==, 12);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (view)), ==, 20);
+  g_object_unref (view);
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +293,8 @@ main (int   argc,
   g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
   g_test_add_func ("/ui/today/navigates-between-days", test_navigates_between_days);
   g_test_add_func ("/ui/today/empty-day-names-the-next-day", test_empty_day_names_the_next_day);
+  g_test_add_func ("/ui/today/rows-past-the-first-screen-follow-the-first-frame",
+                   test_rows_past_the_first_screen_follow_the_first_frame);
 
   return ui_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rapport-customers-view.h"
 #include "rapport-demo.h"
 #include "ui-test-util.h"
 
@@ -153,6 +154,55 @@ test_every_view_fits_360_pixels (void)
   ui_fixture_close (&f);
 }
 
+/* What a hidden view's AdwBin holds: nothing until the view is first shown. */
+static GtkWidget *
+view_content (UiFixture  *f,
+              const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                       RAPPORT_TYPE_WINDOW,
+                                                                       "view_stack"));
+
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, name)));
+}
+
+static void
+test_hidden_views_are_built_when_first_shown (void)
+{
+  UiFixture f = { 0 };
+  GtkWidget *customers;
+  g_autoptr(GError) error = NULL;
+
+  ui_fixture_open (&f, NULL, seed_one);
+  /* The first frame shows Today only: the customer list is not read yet. */
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "today");
+  g_assert_null (view_content (&f, "customers"));
+  g_assert_null (view_content (&f, "summary"));
+
+  rapport_window_set_view (f.window, "customers");
+  ui_flush ();
+  customers = view_content (&f, "customers");
+  g_assert_true (RAPPORT_IS_CUSTOMERS_VIEW (customers));
+  g_assert_null (view_content (&f, "summary"));
+  rapport_window_set_view (f.window, "summary");
+  ui_flush ();
+  g_assert_true (RAPPORT_IS_SUMMARY_VIEW (view_content (&f, "summary")));
+
+  /* Another database while the Customers view is hidden: its view waits… */
+  g_assert_true (rapport_application_open_database (f.app, f.path, &error));
+  g_assert_no_error (error);
+  ui_flush ();
+  g_assert_null (view_content (&f, "customers"));
+  /* …and is built for the new store when shown. */
+  rapport_window_set_view (f.window, "customers");
+  ui_flush ();
+  g_assert_true (RAPPORT_IS_CUSTOMERS_VIEW (view_content (&f, "customers")));
+  g_assert_true (view_content (&f, "customers") != customers);
+  g_assert_true (rapport_customers_view_get_store (RAPPORT_CUSTOMERS_VIEW (view_content (&f, "customers")))
+                 == rapport_application_get_store (f.app));
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +214,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/remembers-size-and-view", test_remembers_size_and_view);
   g_test_add_func ("/ui/window/every-view-fits-360-pixels", test_every_view_fits_360_pixels);
   g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
+  g_test_add_func ("/ui/window/hidden-views-are-built-when-first-shown",
+                   test_hidden_views_are_built_when_first_shown);
 
   return ui_test_run ();
 }
