@@ -41,6 +41,7 @@ struct _RapportTodayView
   GtkMenuButton    *date_button;
   GtkLabel         *date_label;
   GtkLabel         *date_short_label;
+  /* Made when the date button is first opened (a calendar is dozens of widgets). */
   GtkPopover       *date_popover;
   GtkCalendar      *calendar;
   GtkStack         *stack;
@@ -186,6 +187,20 @@ make_call_row (RapportCall *call)
 }
 
 static void
+select_calendar_day (RapportTodayView *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (self->calendar == NULL || !g_date_valid (&self->day))
+    return;
+  dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
+                              g_date_get_day (&self->day), 12, 0, 0);
+  g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_calendar_select_day (self->calendar, dt);
+  g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+static void
 update_day_bar (RapportTodayView *self)
 {
   g_autofree char *label = NULL;
@@ -213,9 +228,7 @@ update_day_bar (RapportTodayView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
                                  g_date_compare (&self->day, &today) != 0);
 
-  g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_calendar_select_day (self->calendar, dt);
-  g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  select_calendar_day (self);
 }
 
 static void
@@ -892,6 +905,21 @@ calendar_day_selected_cb (RapportTodayView *self,
 }
 
 static void
+create_date_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  RapportTodayView *self = user_data;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  self->date_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->date_popover, GTK_WIDGET (self->calendar));
+  select_calendar_day (self);
+  g_signal_connect_object (self->calendar, "day-selected",
+                           G_CALLBACK (calendar_day_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->date_popover));
+}
+
+static void
 day_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -1047,8 +1075,6 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_short_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, progress_bar);
@@ -1059,7 +1085,6 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, next_agenda_button);
   gtk_widget_class_bind_template_callback (widget_class, agenda_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, call_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "today.next-day", NULL, day_action);
@@ -1081,6 +1106,7 @@ static void
 rapport_today_view_init (RapportTodayView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
   rapport_date_set_today (&self->day);
   g_date_clear (&self->next_agenda_day, 1);
   gtk_list_box_set_placeholder (self->agenda_list,

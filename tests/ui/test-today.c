@@ -283,6 +283,51 @@ test_rows_past_the_first_screen_follow_the_first_frame (void)
   ui_fixture_close (&f);
 }
 
+static void
+test_date_button_opens_a_calendar_on_the_shown_day (void)
+{
+  UiFixture f = { 0 };
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) friday = g_date_time_new_local (2025, 3, 7, 12, 0, 0);
+  g_autofree char *day = NULL;
+
+  ui_fixture_open (&f, NULL, seed_week);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (today_view (&f)),
+                                                           RAPPORT_TYPE_TODAY_VIEW, "date_button"));
+  /* The calendar is made when it is first wanted, on the day shown. */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  rapport_today_view_step_day (today_view (&f), 1);
+  ui_flush ();
+  gtk_menu_button_popup (button);
+  ui_flush ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 4);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+
+  /* Choosing a day shows it and closes the popover. */
+  gtk_calendar_select_day (calendar, friday);
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-07");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Stepping a day moves the calendar along. */
+  rapport_today_view_step_day (today_view (&f), 1);
+  ui_flush ();
+  g_clear_pointer (&shown, g_date_time_unref);
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 8);
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +338,8 @@ main (int   argc,
   g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
   g_test_add_func ("/ui/today/navigates-between-days", test_navigates_between_days);
   g_test_add_func ("/ui/today/empty-day-names-the-next-day", test_empty_day_names_the_next_day);
+  g_test_add_func ("/ui/today/date-button-opens-a-calendar-on-the-shown-day",
+                   test_date_button_opens_a_calendar_on_the_shown_day);
   g_test_add_func ("/ui/today/rows-past-the-first-screen-follow-the-first-frame",
                    test_rows_past_the_first_screen_follow_the_first_frame);
 
