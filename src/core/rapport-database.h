@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define RAPPORT_SCHEMA_VERSION 2
+#define RAPPORT_SCHEMA_VERSION 3
 #define RAPPORT_APPLICATION_ID 0x52505054 /* "RPPT" */
 
 #define RAPPORT_TYPE_DATABASE (rapport_database_get_type ())

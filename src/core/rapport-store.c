@@ -716,21 +716,33 @@ rapport_store_count_customers (RapportStore *self)
   return n;
 }
 
-/* Quotes one search word as an FTS5 string, so that no character is syntax. */
+/* Appends one FTS5 string per trigram of @word ("lovelace": "lov" AND "ove"
+ * AND … "ace"), each quoted so that no character is syntax. The index keeps
+ * no positions (detail=none), so this finds the rows that have every trigram
+ * somewhere: the caller checks the word itself in the row's text. */
 static void
-append_fts_phrase (GString    *query,
-                   const char *word)
+append_fts_trigrams (GString    *query,
+                     const char *word)
 {
-  if (query->len)
-    g_string_append (query, " AND ");
-  g_string_append_c (query, '"');
-  for (const char *p = word; *p; p++)
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
     {
-      if (*p == '"')
-        g_string_append_c (query, '"');
-      g_string_append_c (query, *p);
+      const char *end = p;
+
+      for (guint i = 0; i < 3 && *end; i++)
+        end = g_utf8_next_char (end);
+      if (g_utf8_strlen (p, end - p) < 3)
+        break;
+      if (query->len)
+        g_string_append (query, " AND ");
+      g_string_append_c (query, '"');
+      for (const char *c = p; c < end; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *c);
+        }
+      g_string_append_c (query, '"');
     }
-  g_string_append_c (query, '"');
 }
 
 /* "%word%" with LIKE's own wildcards escaped, so "50%" means 50%. */
@@ -748,12 +760,17 @@ like_pattern (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* Every word, case-folded, is a substring of the row's case-folded text. */
 static gboolean
-haystack_contains (const char *haystack_folded,
-                   const char *word)
+haystack_contains_all (const char  *haystack,
+                       GPtrArray   *folded_words)
 {
-  g_autofree char *folded = g_utf8_casefold (word, -1);
-  return strstr (haystack_folded, folded) != NULL;
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+  for (guint i = 0; i < folded_words->len; i++)
+    if (strstr (folded, g_ptr_array_index (folded_words, i)) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 GPtrArray *
@@ -763,7 +780,8 @@ rapport_store_search_customer_ids (RapportStore  *self,
 {
   static const char all_sql[] =
     "SELECT uuid, '' FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id";
-  /* Trigram FTS finds every word of three or more characters as a substring. */
+  /* The trigram index narrows the rows down to those with every trigram of
+   * every word of three or more characters; the check below does the rest. */
   static const char fts_sql[] =
     "SELECT c.uuid, c.name || ' ' || c.company || ' ' || c.phone || ' ' || c.phone_digits"
     "   || ' ' || c.email || ' ' || c.notes"
@@ -781,20 +799,23 @@ rapport_store_search_customer_ids (RapportStore  *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autoptr(GPtrArray) folded_words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = g_utf8_make_valid (search ? search : "", -1);
   g_auto(GStrv) words = NULL;
   g_autofree char *like = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  words = g_strsplit_set (search ? search : "", " \t\n", -1);
+  words = g_strsplit_set (valid, " \t\n", -1);
   for (guint i = 0; words[i]; i++)
     {
       if (*words[i] == '\0')
         continue;
       if (g_utf8_strlen (words[i], -1) >= 3)
-        append_fts_phrase (fts, words[i]);
+        append_fts_trigrams (fts, words[i]);
       else
         g_ptr_array_add (short_words, words[i]);
+      g_ptr_array_add (folded_words, g_utf8_casefold (words[i], -1));
     }
 
   if (fts->len > 0)
@@ -820,15 +841,9 @@ rapport_store_search_customer_ids (RapportStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (short_words->len > 0)
-        {
-          g_autofree char *hay = g_utf8_casefold (rapport_column_text (stmt, 1), -1);
-          gboolean all = TRUE;
-          for (guint i = 0; i < short_words->len && all; i++)
-            all = haystack_contains (hay, g_ptr_array_index (short_words, i));
-          if (!all)
-            continue;
-        }
+      if (folded_words->len > 0 &&
+          !haystack_contains_all (rapport_column_text (stmt, 1), folded_words))
+        continue;
       g_ptr_array_add (ids, g_strdup (rapport_column_text (stmt, 0)));
     }
   sqlite3_reset (stmt);

@@ -154,6 +154,61 @@ test_search_sees_changes_of_another_connection (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+static void
+add_full (Fixture    *f,
+          const char *name,
+          const char *company,
+          const char *notes)
+{
+  g_autoptr(RapportCustomer) c = rapport_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  rapport_customer_set_name (c, name);
+  rapport_customer_set_company (c, company);
+  rapport_customer_set_notes (c, notes);
+  g_assert_true (rapport_store_add_customer (f->store, c, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_found (Fixture    *f,
+         const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = rapport_store_search_customer_ids (f->store, search, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* The index has every trigram of a word somewhere in a row; the store keeps
+ * only the rows that have the word itself, case-folded as GLib folds. */
+static void
+test_store_finds_words_not_scattered_trigrams (Fixture       *f,
+                                               gconstpointer  data)
+{
+  add_full (f, "Hans Anser", "", "");
+  add_full (f, "Jörg Öztürk", "Bar \"Zum Löwen\"", "Rabatt 50% bis_Mai");
+  add_full (f, "Lena Fünf", "", "Rabatt 500 bis Mai");
+
+  /* "hanser": han, ans, nse, ser are all in "Hans Anser", the word is not. */
+  g_assert_cmpuint (n_found (f, "hanser"), ==, 0);
+  g_assert_cmpuint (n_found (f, "hans anser"), ==, 1);
+  g_assert_cmpuint (n_found (f, "s an"), ==, 1);
+  /* Quotes, LIKE's and FTS5's own characters are only text. */
+  g_assert_cmpuint (n_found (f, "\"zum"), ==, 1);
+  g_assert_cmpuint (n_found (f, "50%"), ==, 1);
+  g_assert_cmpuint (n_found (f, "bis_mai"), ==, 1);
+  g_assert_cmpuint (n_found (f, "rabatt"), ==, 2);
+  g_assert_cmpuint (n_found (f, "AND"), ==, 0);
+  g_assert_cmpuint (n_found (f, "*"), ==, 0);
+  /* Case beyond ASCII, in the word and in the row. */
+  g_assert_cmpuint (n_found (f, "ÖZTÜRK"), ==, 1);
+  g_assert_cmpuint (n_found (f, "löwen"), ==, 1);
+  g_assert_cmpuint (n_found (f, "FÜNF"), ==, 1);
+  g_assert_cmpuint (n_found (f, "fünf öz"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,5 +222,7 @@ main (int   argc,
               fixture_setup, test_search_sees_a_renamed_customer, fixture_teardown);
   g_test_add ("/core/customer-search/sees-changes-of-another-connection", Fixture, NULL,
               fixture_setup, test_search_sees_changes_of_another_connection, fixture_teardown);
+  g_test_add ("/core/customer-search/store-finds-words-not-scattered-trigrams", Fixture, NULL,
+              fixture_setup, test_store_finds_words_not_scattered_trigrams, fixture_teardown);
   return test_run ();
 }

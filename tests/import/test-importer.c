@@ -127,6 +127,30 @@ assert_imports (Fixture    *f,
   g_assert_cmpstr (list, ==, expected_customers);
 }
 
+/* Every schema object as it is stored, page numbers included: what a rollback
+ * must bring back exactly. */
+static char *
+dump_schema (Fixture *f)
+{
+  sqlite3 *db = rapport_database_get_handle (rapport_store_get_database (f->store));
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, rootpage, sql"
+                                           " FROM sqlite_schema ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < 5; c++)
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, c);
+        g_string_append_printf (out, "%s%s", text ? text : "NULL", c < 4 ? " | " : "\n");
+      }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_reads_an_excel_csv_in_windows_1252 (Fixture       *f,
                                          gconstpointer  data)
@@ -532,9 +556,13 @@ test_rolls_back_when_cancelled (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+
   g_free (add_plain_customer (f, "Already There", "2026-01-05"));
   age_timestamps (f);
   before = dump_tables (f);
+  schema_before = dump_schema (f);
 
   result = rapport_importer_run (importer, cancellable, cancel_at_first_report_cb, cancellable,
                                  &error);
@@ -542,6 +570,10 @@ test_rolls_back_when_cancelled (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = dump_tables (f);
   g_assert_cmpstr (after, ==, before);
+  /* The indexes and triggers the import took away while it wrote are back,
+   * as they were. */
+  schema_after = dump_schema (f);
+  g_assert_cmpstr (schema_after, ==, schema_before);
 }
 
 static void
@@ -556,9 +588,13 @@ test_rolls_back_when_the_database_fails (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+
   g_free (add_plain_customer (f, "Already There", "2026-01-05"));
   age_timestamps (f);
   before = dump_tables (f);
+  schema_before = dump_schema (f);
   /* The sixth insert fails, as a full disk would. */
   g_assert_true (rapport_database_exec (db,
                                         "CREATE TEMP TRIGGER fail_import BEFORE INSERT ON customers"
@@ -573,6 +609,8 @@ test_rolls_back_when_the_database_fails (Fixture       *f,
   g_assert_false (g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_PARSE));
   after = dump_tables (f);
   g_assert_cmpstr (after, ==, before);
+  schema_after = dump_schema (f);
+  g_assert_cmpstr (schema_after, ==, schema_before);
 }
 
 typedef struct {
@@ -769,10 +807,151 @@ test_imported_customers_are_searchable (Fixture       *f,
   g_assert_cmpuint (search_count (f, "quimby"), ==, 3);
 }
 
+/* Duplicates are found as the store's own lookups find them, whether the
+ * import keeps the email and phone indexes or drops them and looks in memory
+ * (the suite runs this file with RAPPORT_IMPORT_BULK=0 and =1 too): by
+ * email (ASCII case ignored) before phone digits, the oldest customer when
+ * several match, and with what earlier rows of the file changed. */
+static void
+test_finds_duplicates_as_the_store_does (Fixture       *f,
+                                         gconstpointer  data)
+{
+  const char *csv =
+    "Name,Email,Phone,Notes\n"
+    /* Both have 030 111: Anna, the older. */
+    "Anna,,030-111,by phone\n"
+    /* Anna's email, in other case. */
+    "Anna,ANNA@example.COM,,by email\n"
+    /* No one has this email yet: Anna by phone, who now gets it. */
+    "Anna,anna.new@example.com,(030) 111,new email\n"
+    /* Nobody has Anna's old email any more: a new customer. */
+    "Dora,anna@example.com,,took the old address\n"
+    /* Found by the email Anna got two rows up. */
+    "Anna,Anna.New@example.com,,found again\n"
+    /* Bea's email comes before the phone, which is Anna's. */
+    "Bea,bea@example.com,030 111,email first\n"
+    /* Ümlaut: SQLite's NOCASE folds ASCII only, so Ü is not ü. */
+    "Üwe,UWE@example.com,,\n"
+    "Üwe,üwe@example.com,,\n"
+    "Üwe,üWE@example.com,,upper\n"
+    /* Dora, added by this file, then found by her phone given later. */
+    "Dora,anna@example.com,0171 999,\n"
+    "Dora,,0171-999,by her new phone\n";
+  g_autofree char *path = write_file (f, "dups.csv", csv, -1);
+  g_autoptr(RapportImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *list = NULL;
+  const char *people[][3] = {
+    { "Anna", "anna@example.com", "030 111" },
+    { "Bea", "bea@example.com", "030-111" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(RapportCustomer) c = rapport_customer_new ();
+
+      rapport_customer_set_name (c, people[i][0]);
+      rapport_customer_set_email (c, people[i][1]);
+      rapport_customer_set_phone (c, people[i][2]);
+      g_assert_true (rapport_store_add_customer (f->store, c, FALSE, &error));
+      g_assert_no_error (error);
+    }
+
+  result = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, FALSE, &error);
+  g_assert_no_error (error);
+  counts = describe (result);
+  list = customers (f);
+  g_assert_cmpstr (counts, ==, "new=3 updated=8 skipped=0 invalid=0");
+  g_assert_cmpstr (list, ==,
+                   "Anna||(030) 111|Anna.New@example.com|found again|2026-11-23|0\n"
+                   "Bea||030 111|bea@example.com|email first|2026-11-23|0\n"
+                   "Dora||0171-999|anna@example.com|by her new phone|2026-11-23|0\n"
+                   "Üwe|||UWE@example.com||2026-11-23|0\n"
+                   "Üwe|||üWE@example.com|upper|2026-11-23|0\n");
+}
+
+/* A large import drops the customers' indexes and some triggers while it
+ * writes; afterwards the schema is the one it found, and the indexes work. */
+static void
+test_leaves_the_schema_as_it_found_it (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *csv = many_rows (2000);
+  g_autofree char *path = write_file (f, "many.csv", csv, -1);
+  g_autoptr(RapportImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *list = NULL;
+  GString *schema[2] = { NULL, NULL };
+  static const char sql[] =
+    "SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce (sql, '')"
+    " FROM sqlite_schema ORDER BY name";
+
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3 *db = rapport_database_get_handle (rapport_store_get_database (f->store));
+      sqlite3_stmt *stmt = NULL;
+
+      if (i == 1)
+        {
+          result = import (f, path, RAPPORT_ON_DUPLICATE_UPDATE, FALSE, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (rapport_import_result_get_n_new (result), ==, 2000);
+        }
+      schema[i] = g_string_new (NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (schema[i], "%s\n", sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpstr (schema[1]->str, ==, schema[0]->str);
+  g_assert_nonnull (strstr (schema[1]->str, "index customers_email customers"));
+  g_assert_nonnull (strstr (schema[1]->str, "trigger customers_sort_key_insert customers"));
+  g_string_free (schema[0], TRUE);
+  g_string_free (schema[1], TRUE);
+
+  {
+    sqlite3 *db = rapport_database_get_handle (rapport_store_get_database (f->store));
+    sqlite3_stmt *stmt = NULL;
+
+    /* The plan's detail column: "SEARCH customers USING INDEX customers_email …". */
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id FROM customers"
+                                             " WHERE email = 'c7@example.com' COLLATE NOCASE"
+                                             " AND email <> '' AND deleted_at IS NULL",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    plan = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+  }
+  g_assert_nonnull (strstr (plan, "customers_email"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM customers"
+                                 " WHERE email = 'C7@example.com' COLLATE NOCASE"
+                                 " AND email <> '' AND deleted_at IS NULL", NULL), ==, 1);
+  /* The triggers work again: the store's sort key, the search index. */
+  g_assert_true (rapport_database_exec (rapport_store_get_database (f->store),
+                                        "INSERT INTO customers (uuid, name, since, created_at,"
+                                        " updated_at) VALUES ('u', 'Ölaf Sorted', '2026-01-01',"
+                                        " 't', 't')", &error));
+  g_assert_no_error (error);
+  list = query_text (f, "SELECT sort_key FROM customers WHERE uuid = 'u'", NULL);
+  g_assert_cmpstr (list, ==, "olaf sorted");
+  g_assert_cmpuint (search_count (f, "ölaf"), ==, 1);
+  g_assert_cmpuint (search_count (f, "customer 1999"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* --bulk=0 or --bulk=1: every import with the customers' indexes kept or
+   * dropped, whatever its size (see is_bulk in rapport-import-job.c). */
+  if (argc > 1 && g_str_has_prefix (argv[1], "--bulk="))
+    {
+      g_setenv ("RAPPORT_IMPORT_BULK", argv[1] + strlen ("--bulk="), TRUE);
+      memmove (&argv[1], &argv[2], (argc - 1) * sizeof (char *));
+      argc--;
+    }
   test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/import/importer/" path, Fixture, NULL, fixture_setup, func, \
@@ -794,6 +973,8 @@ main (int   argc,
   ADD ("runs-in-a-thread-with-progress", test_runs_in_a_thread_with_progress);
   ADD ("takes-a-mapping-made-by-hand", test_takes_a_mapping_made_by_hand);
   ADD ("imported-customers-are-searchable", test_imported_customers_are_searchable);
+  ADD ("finds-duplicates-as-the-store-does", test_finds_duplicates_as_the_store_does);
+  ADD ("leaves-the-schema-as-it-found-it", test_leaves_the_schema_as_it_found_it);
 #undef ADD
 
   return test_run ();

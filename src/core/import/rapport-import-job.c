@@ -15,6 +15,7 @@
 #include "rapport-error.h"
 #include "rapport-import-job.h"
 #include "rapport-import-private.h"
+#include "rapport-model-private.h"
 #include "rapport-store-private.h"
 #include "rapport-vcard-reader.h"
 
@@ -69,6 +70,8 @@ _rapport_import_job_free (gpointer data)
   g_clear_pointer (&job->progress, progress_unref);
   g_clear_object (&job->new_mapping);
   g_clear_object (&job->result);
+  g_clear_pointer (&job->duplicates, _rapport_duplicate_index_free);
+  g_clear_pointer (&job->suspended_sql, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -244,23 +247,29 @@ merge (RapportCustomer *existing,
   return merged;
 }
 
-/* By exact id: rapport_store_get_customer() also takes id prefixes, which
- * costs a scan per row. */
+/* By exact id (rapport_store_get_customer() also takes id prefixes, which
+ * costs a scan per row) or, when @id is NULL, by @rowid. */
 static RapportCustomer *
 load_customer (RapportImportJob  *job,
                const char        *id,
+               gint64             rowid,
                GError           **error)
 {
-  static const char sql[] =
+  static const char by_uuid[] =
     "SELECT " RAPPORT_CUSTOMER_COLUMNS " FROM customers WHERE uuid = ?1 AND deleted_at IS NULL";
+  static const char by_rowid[] =
+    "SELECT " RAPPORT_CUSTOMER_COLUMNS " FROM customers WHERE id = ?1 AND deleted_at IS NULL";
   RapportDatabase *db = rapport_store_get_database (job->store);
-  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
+  sqlite3_stmt *stmt = rapport_database_prepare (db, id ? by_uuid : by_rowid, error);
   RapportCustomer *customer = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  rapport_bind_text (stmt, 1, id);
+  if (id != NULL)
+    rapport_bind_text (stmt, 1, id);
+  else
+    sqlite3_bind_int64 (stmt, 1, rowid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     customer = _rapport_customer_from_row (stmt, 0);
@@ -271,6 +280,278 @@ load_customer (RapportImportJob  *job,
     rapport_database_set_error (db, rc, error);
   sqlite3_reset (stmt);
   return customer;
+}
+
+/* Runs @sql, which takes a rowid as ?1 and returns no row. */
+static gboolean
+run_with_id (RapportDatabase  *db,
+             const char       *sql,
+             gint64            id,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What an import takes away from the customers table while it writes, and
+ * makes again from its own text after the rows; all inside the import's
+ * transaction, so that a rollback (cancel, failure, dry run) brings each
+ * back as it was.
+ * - The search index's insert and update triggers: row by row its trigram
+ *   index costs most of an import (SQLite 3.40's FTS5 writes its pending
+ *   rows out at every statement that has a trigger); filled in one
+ *   statement after the rows it costs far less.
+ * - The sort key's insert trigger: the store gives every new row its key,
+ *   so it never fires, but its mere presence makes SQLite keep a statement
+ *   journal of every insert (a copy of each page it touches).
+ * - In a large import (see is_bulk), the indexes of email, phone digits and
+ *   sort key: sorted once at the end they cost half of what they cost kept
+ *   up row by row. Duplicates are then looked up in job->duplicates. */
+typedef struct {
+  const char *name;
+  const char *drop;
+  gboolean    bulk_only;
+} Suspended;
+
+static const Suspended suspended[] = {
+  { "customers_fts_insert", "DROP TRIGGER customers_fts_insert", FALSE },
+  { "customers_fts_update", "DROP TRIGGER customers_fts_update", FALSE },
+  { "customers_sort_key_insert", "DROP TRIGGER customers_sort_key_insert", FALSE },
+  { "customers_email", "DROP INDEX customers_email", TRUE },
+  { "customers_phone_digits", "DROP INDEX customers_phone_digits", TRUE },
+  { "customers_sort_key", "DROP INDEX customers_sort_key", TRUE },
+};
+/* The first two go together: one without the other would index rows twice
+ * or not at all. */
+#define N_FTS_TRIGGERS 2
+
+/* The text of a schema object, or NULL when there is none. */
+static gboolean
+schema_sql (RapportDatabase  *db,
+            const char       *name,
+            char            **out,
+            GError          **error)
+{
+  static const char sql[] =
+    "SELECT sql FROM sqlite_schema WHERE tbl_name = 'customers' AND name = ?1";
+  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rapport_bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int64 (RapportDatabase  *db,
+             const char       *sql,
+             gint64           *out,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rapport_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An import of many rows for the customers there are: dropping and making
+ * again the indexes (a sort of every row, old and new) and reading the
+ * existing customers into memory then costs less than keeping the indexes
+ * up. The rows are guessed from the file's size, on the low side (CSV rows
+ * of customers are rarely longer than 128 bytes). RAPPORT_IMPORT_BULK=0 or 1
+ * decides instead, for the tests of both ways. */
+static gboolean
+is_bulk (RapportImportJob  *job,
+         gboolean          *out,
+         GError           **error)
+{
+  static const char count[] = "SELECT count(*) FROM customers WHERE deleted_at IS NULL";
+  const char *forced = g_getenv ("RAPPORT_IMPORT_BULK");
+  gint64 existing;
+
+  if (forced != NULL && (g_str_equal (forced, "0") || g_str_equal (forced, "1")))
+    {
+      *out = g_str_equal (forced, "1");
+      return TRUE;
+    }
+  if (!query_int64 (rapport_store_get_database (job->store), count, &existing, error))
+    return FALSE;
+  *out = job->file_size / 128 > (guint64) existing;
+  return TRUE;
+}
+
+static gboolean
+suspend_schema (RapportImportJob  *job,
+                GError           **error)
+{
+  static const char last_query[] = "SELECT coalesce (max (id), 0) FROM customers";
+  RapportDatabase *db = rapport_store_get_database (job->store);
+  char *sql[G_N_ELEMENTS (suspended)] = { NULL };
+  gboolean bulk = FALSE, ok = TRUE;
+
+  if (!is_bulk (job, &bulk, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suspended) && ok; i++)
+    if (bulk || !suspended[i].bulk_only)
+      ok = schema_sql (db, suspended[i].name, &sql[i], error);
+  if (ok && (sql[0] == NULL) != (sql[1] == NULL))
+    g_clear_pointer (sql[0] ? &sql[0] : &sql[1], g_free);
+  if (ok && sql[0] != NULL)
+    {
+      ok = query_int64 (db, last_query, &job->fts_last_id, error);
+      job->fts_suspended = ok;
+    }
+  if (ok && bulk)
+    {
+      job->duplicates = _rapport_duplicate_index_new ();
+      ok = _rapport_duplicate_index_load (job->duplicates, db, error);
+    }
+  /* Dropped in this order, made again in this order. */
+  for (guint i = 0; i < G_N_ELEMENTS (suspended); i++)
+    {
+      if (ok && sql[i] != NULL)
+        {
+          ok = rapport_database_exec (db, suspended[i].drop, error);
+          g_ptr_array_add (job->suspended_sql, g_steal_pointer (&sql[i]));
+        }
+      g_free (sql[i]);
+    }
+  return ok;
+}
+
+static gboolean
+resume_schema (RapportImportJob  *job,
+               GError           **error)
+{
+  static const char fill[] =
+    "INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
+    " SELECT id, name, company, phone, phone_digits, email, notes FROM customers"
+    " WHERE id > ?1 AND deleted_at IS NULL";
+  RapportDatabase *db = rapport_store_get_database (job->store);
+
+  if (job->fts_suspended && !run_with_id (db, fill, job->fts_last_id, error))
+    return FALSE;
+  job->fts_suspended = FALSE;
+  for (guint i = 0; i < job->suspended_sql->len; i++)
+    if (!rapport_database_exec (db, g_ptr_array_index (job->suspended_sql, i), error))
+      return FALSE;
+  g_ptr_array_set_size (job->suspended_sql, 0);
+  return TRUE;
+}
+
+/* Keeps job->duplicates (when the import has one) up with a row written. */
+static void
+note_keys (RapportImportJob *job,
+           RapportCustomer  *customer)
+{
+  g_autofree char *digits = NULL;
+
+  if (job->duplicates == NULL)
+    return;
+  digits = rapport_phone_digits (rapport_customer_get_phone (customer));
+  _rapport_duplicate_index_set (job->duplicates, _rapport_customer_get_rowid (customer),
+                                rapport_customer_get_email (customer), digits);
+}
+
+/* The saved customer this row repeats (same email, else same phone), or
+ * NULL when none; FALSE when the database failed. */
+static gboolean
+find_duplicate (RapportImportJob  *job,
+                const char        *email,
+                const char        *phone,
+                RapportCustomer  **out,
+                GError           **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *digits = NULL;
+  GError *local_error = NULL;
+  gint64 rowid = 0;
+
+  *out = NULL;
+  if (job->duplicates != NULL)
+    {
+      digits = rapport_phone_digits (phone);
+      rowid = _rapport_duplicate_index_find (job->duplicates, email, digits);
+      if (rowid == 0)
+        return TRUE;
+    }
+  else
+    {
+      id = _rapport_store_find_duplicate (job->store, email, phone, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (id == NULL)
+        return TRUE;
+    }
+  *out = load_customer (job, id, rowid, error);
+  return *out != NULL;
+}
+
+/* Writes @customer, a row already saved (before the import or by it). While
+ * the search index's triggers are away, a row that was there before comes
+ * out of the index with the values it went in with (the index keeps no copy
+ * of them) and goes back in with the new; rows the import added go in at
+ * the end. */
+static gboolean
+write_update (RapportImportJob  *job,
+              RapportCustomer   *customer,
+              GError           **error)
+{
+  static const char forget[] =
+    "INSERT INTO customers_fts (customers_fts, rowid, name, company, phone, phone_digits,"
+    " email, notes)"
+    " SELECT 'delete', id, name, company, phone, phone_digits, email, notes FROM customers"
+    " WHERE id = ?1 AND deleted_at IS NULL";
+  static const char remember[] =
+    "INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
+    " SELECT id, name, company, phone, phone_digits, email, notes FROM customers"
+    " WHERE id = ?1 AND deleted_at IS NULL";
+  RapportDatabase *db = rapport_store_get_database (job->store);
+  gint64 rowid = _rapport_customer_get_rowid (customer);
+  gboolean by_hand = job->fts_suspended && rowid <= job->fts_last_id;
+
+  if (by_hand && !run_with_id (db, forget, rowid, error))
+    return FALSE;
+  if (!_rapport_store_write_customer (job->store, customer, error))
+    return FALSE;
+  if (by_hand && !run_with_id (db, remember, rowid, error))
+    return FALSE;
+  note_keys (job, customer);
+  return TRUE;
 }
 
 /* One row or card: @values are indexed by RapportImportField. FALSE only when
@@ -286,8 +567,6 @@ import_record (RapportImportJob  *job,
   g_autoptr(RapportCustomer) existing = NULL;
   g_autoptr(RapportCustomer) merged = NULL;
   g_autoptr(GError) invalid = NULL;
-  g_autoptr(GError) db_error = NULL;
-  g_autofree char *duplicate = NULL;
   g_autofree char *reason = NULL;
   const char *email, *phone;
   guint cadence = 0;
@@ -323,14 +602,10 @@ import_record (RapportImportJob  *job,
 
   email = rapport_customer_get_email (customer);
   phone = rapport_customer_get_phone (customer);
-  duplicate = _rapport_store_find_duplicate (job->store, email, phone, &db_error);
-  if (db_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&db_error));
-      return FALSE;
-    }
+  if (!find_duplicate (job, email, phone, &existing, error))
+    return FALSE;
 
-  if (duplicate == NULL)
+  if (existing == NULL)
     {
       /* A preview shows the customer as read, not the one it rolls back. */
       g_autoptr(RapportCustomer) shown = job->dry_run &&
@@ -340,13 +615,10 @@ import_record (RapportImportJob  *job,
 
       if (!_rapport_store_insert_customer (job->store, customer, job->open_new, error))
         return FALSE;
+      note_keys (job, customer);
       _rapport_import_result_add (job->result, line, RAPPORT_IMPORT_ACTION_NEW, shown, NULL);
       return TRUE;
     }
-
-  existing = load_customer (job, duplicate, error);
-  if (existing == NULL)
-    return FALSE;
 
   if (job->on_duplicate == RAPPORT_ON_DUPLICATE_SKIP)
     {
@@ -370,7 +642,7 @@ import_record (RapportImportJob  *job,
       _rapport_import_result_add (job->result, line, RAPPORT_IMPORT_ACTION_SKIP, existing, reason);
       return TRUE;
     }
-  if (!_rapport_store_write_customer (job->store, merged, error))
+  if (!write_update (job, merged, error))
     return FALSE;
   _rapport_import_result_add (job->result, line, RAPPORT_IMPORT_ACTION_UPDATE, merged, NULL);
   return TRUE;
@@ -629,85 +901,6 @@ open_file (RapportImportJob  *job,
   return g_steal_pointer (&buffered);
 }
 
-/* Row by row, the trigram index of the customer search costs most of an
- * import; filled in one statement after the rows it costs far less. Inside
- * the import's transaction the insert trigger is dropped and made again from
- * its own text, so a rollback brings it back too. */
-static gboolean
-suspend_search_index (RapportDatabase  *db,
-                      char            **trigger_sql,
-                      gint64           *last_id,
-                      GError          **error)
-{
-  static const char trigger_query[] =
-    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'customers_fts_insert'";
-  static const char last_query[] = "SELECT coalesce (max (id), 0) FROM customers";
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = rapport_database_prepare (db, trigger_query, error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *trigger_sql = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  if (*trigger_sql == NULL)
-    return TRUE;
-
-  stmt = rapport_database_prepare (db, last_query, error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *last_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return rapport_database_exec (db, "DROP TRIGGER customers_fts_insert", error);
-}
-
-static gboolean
-resume_search_index (RapportDatabase  *db,
-                     const char       *trigger_sql,
-                     gint64            last_id,
-                     GError          **error)
-{
-  /* A new row written again later in the file went in through the update
-   * trigger: out first, so that every new row goes in once. */
-  static const char clear[] = "DELETE FROM customers_fts WHERE rowid > ?1";
-  static const char fill[] =
-    "INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
-    " SELECT id, name, company, phone, phone_digits, email, notes FROM customers"
-    " WHERE id > ?1 AND deleted_at IS NULL";
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (trigger_sql == NULL)
-    return TRUE;
-  for (guint i = 0; i < 2; i++)
-    {
-      stmt = rapport_database_prepare (db, i == 0 ? clear : fill, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, last_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          rapport_database_set_error (db, rc, error);
-          return FALSE;
-        }
-    }
-  return rapport_database_exec (db, trigger_sql, error);
-}
-
 /* The whole import, inside the transaction; it may run again when another
  * program held the database, so it starts from scratch. */
 static gboolean
@@ -717,26 +910,27 @@ import_cb (RapportDatabase  *db,
 {
   RapportImportJob *job = user_data;
   g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *trigger_sql = NULL;
-  gint64 last_id = 0;
   gboolean ok;
 
   g_clear_object (&job->result);
   g_clear_object (&job->new_mapping);
   job->result = _rapport_import_result_new (job->dry_run, job->preview_rows);
   job->rows = 0;
+  job->fts_suspended = FALSE;
+  g_clear_pointer (&job->duplicates, _rapport_duplicate_index_free);
+  g_ptr_array_set_size (job->suspended_sql, 0);
 
   stream = open_file (job, error);
   if (stream == NULL)
     return FALSE;
-  if (!suspend_search_index (db, &trigger_sql, &last_id, error))
+  if (!suspend_schema (job, error))
     return FALSE;
   if (job->format == RAPPORT_IMPORT_FORMAT_VCARD)
     ok = import_vcard (job, stream, error);
   else
     ok = import_csv (job, stream, error);
   /* A dry run is rolled back, trigger and all: no index to fill for it. */
-  if (!ok || (!job->dry_run && !resume_search_index (db, trigger_sql, last_id, error)))
+  if (!ok || (!job->dry_run && !resume_schema (job, error)))
     return FALSE;
 
   report_progress (job, 1.0);
@@ -808,6 +1002,7 @@ _rapport_import_job_new (RapportStore *store,
   job->file = g_object_ref (file);
   job->dry_run = dry_run;
   job->preview_rows = RAPPORT_IMPORT_DEFAULT_PREVIEW_ROWS;
+  job->suspended_sql = g_ptr_array_new_with_free_func (g_free);
   return job;
 }
 

@@ -4,6 +4,7 @@
 /* Import-internal: one run of RapportImporter, shared with nothing while it
  * runs, so that it can run in a thread. */
 
+#include "rapport-duplicate-index.h"
 #include "rapport-importer.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,11 @@ typedef struct {
   GCancellable          *cancellable;
   RapportImportProgress *progress;       /* nullable */
   gboolean               in_thread;
+  /* While the import runs: what it took from the schema (see the job). */
+  GPtrArray             *suspended_sql;  /* CREATE statements to run again */
+  gboolean               fts_suspended;
+  gint64                 fts_last_id;    /* rows above it are indexed at the end */
+  RapportDuplicateIndex *duplicates;     /* in a large import, else NULL */
 
   /* Results, read back on the caller's thread. */
   RapportImportFormat    format;
