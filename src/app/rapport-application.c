@@ -655,6 +655,7 @@ rapport_application_startup (GApplication *app)
     { "win.previous-day", { "<Alt>Left", NULL } },
     { "win.next-day", { "<Alt>Right", NULL } },
     { "win.go-today", { "<Control>t", NULL } },
+    { "win.show-shortcuts", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);

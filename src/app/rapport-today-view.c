@@ -9,6 +9,7 @@
 #include "rapport-call-sheet.h"
 #include "rapport-date.h"
 #include "rapport-format.h"
+#include "rapport-menu-button.h"
 #include "rapport-store-restore.h"
 #include "rapport-today-view.h"
 #include "rapport-window.h"
@@ -52,6 +53,8 @@ struct _RapportTodayView
   GtkListBox       *calls_list;
   AdwStatusPage    *empty_page;
   GtkButton        *next_agenda_button;
+  GtkMenuButton    *agenda_menu_button;
+  GMenuModel       *agenda_menu;
 };
 
 G_DEFINE_FINAL_TYPE (RapportTodayView, rapport_today_view, GTK_TYPE_WIDGET)
@@ -1079,6 +1082,8 @@ rapport_today_view_class_init (RapportTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, agenda_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayView, agenda_menu);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, calls_heading);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, calls_list);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayView, empty_page);
@@ -1107,6 +1112,7 @@ rapport_today_view_init (RapportTodayView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
+  rapport_menu_button_set_menu_model_lazily (self->agenda_menu_button, self->agenda_menu);
   rapport_date_set_today (&self->day);
   g_date_clear (&self->next_agenda_day, 1);
   gtk_list_box_set_placeholder (self->agenda_list,

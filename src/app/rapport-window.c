@@ -8,6 +8,7 @@
 #include "rapport-error.h"
 #include "rapport-export.h"
 #include "rapport-import-dialog.h"
+#include "rapport-menu-button.h"
 #include "rapport-summary-view.h"
 #include "rapport-today-view.h"
 #include "rapport-window.h"
@@ -36,6 +37,7 @@ struct _RapportWindow
   AdwBin               *summary_bin;
   AdwStatusPage        *error_page;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkFileChooserNative *file_chooser;
 };
 
@@ -431,6 +433,27 @@ choose_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
+/* The shortcuts window is built when first asked for, not with every window
+ * as GtkApplication does with gtk/help-overlay.ui; GTK's own action shows it. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/rapportapp/Rapport/rapport-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -652,10 +675,12 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, day_action);
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, day_action);
@@ -673,6 +698,7 @@ rapport_window_init (RapportWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_menu_button_set_menu_model_lazily (self->primary_menu_button, self->primary_menu);
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

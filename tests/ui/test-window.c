@@ -98,7 +98,10 @@ test_keyboard_shortcuts_are_wired (void)
     { "app.preferences", "<Control>comma" },
     { "app.quit", "<Control>q" },
     { "window.close", "<Control>w" },
+    { "win.show-shortcuts", "<Control>question" },
   };
+  GtkShortcutsWindow *shortcuts;
+  GtkMenuButton *menu_button;
 
   ui_fixture_open (&f, NULL, seed_one);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -108,9 +111,30 @@ test_keyboard_shortcuts_are_wired (void)
       g_assert_nonnull (accels);
       g_assert_cmpstr (accels[0], ==, expected[i].accel);
     }
-  /* Ctrl+? opens the shortcuts window that GtkApplication loads from the
-   * resources. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+  /* Ctrl+? opens the shortcuts window, built when first asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-shortcuts", NULL));
+  ui_flush ();
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (f.window));
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  /* The second time shows the same window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-shortcuts", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)) == shortcuts);
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+
+  /* The main menu (F10) gets its items when it opens. */
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f.window), RAPPORT_TYPE_WINDOW,
+                                                                "primary_menu_button"));
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  gtk_menu_button_popup (menu_button);
+  ui_flush ();
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu_button)), ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
 
   /* Ctrl+F goes to the customers, Ctrl+T back to today. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
