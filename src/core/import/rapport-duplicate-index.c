@@ -169,6 +169,10 @@ find_row (RapportDuplicateIndex *self,
 {
   guint lo = 0, hi = self->rows->len;
 
+  /* A new row, the common case. */
+  if (hi == 0 || g_array_index (self->rows, Row, hi - 1).rowid < rowid)
+    return NULL;
+
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
