@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#ifdef HAVE_LIBICAL
 #include <libical/ical.h>
+#endif
 #include <string.h>
 #include <sys/stat.h>
 
 #include "rapport-csv-writer.h"
 #include "rapport-exporter.h"
+#include "rapport-icalendar.h"
 #include "rapport-importer.h"
 #include "test-helpers.h"
 
@@ -234,6 +237,7 @@ test_exports_calls_and_follow_ups (Fixture       *f,
   g_assert_nonnull (strstr (follow_ups, expected_follow_up));
 }
 
+#ifdef HAVE_LIBICAL
 /* The VTODOs of an iCalendar text, parsed back with libical, as
  * "SUMMARY|DUE|URL|UID" lines in file order; their descriptions go to
  * @descriptions when given. */
@@ -330,6 +334,48 @@ test_exports_the_agenda_as_icalendar (Fixture       *f,
   g_assert_cmpstr (again, ==, todos);
 }
 
+/* A long note full of what iCalendar escapes, and accents across the
+ * folding points: libical reads back exactly what was written. */
+static void
+test_exported_text_survives_folding_and_escaping (Fixture       *f,
+                                                  gconstpointer  data)
+{
+  g_autofree char *anna = add_customer (f, "Zoë Müller-Lüdenscheidt", "+49 30 1", "2026-11-23", TRUE);
+  g_autoptr(RapportCustomer) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) descriptions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) notes = g_string_new ("Line one; with, punctuation \\ and a backslash\n");
+  g_autofree char *text = NULL;
+  g_autofree char *todos = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (notes, "ÄÖÜé€");
+  g_string_append (notes, "\nthe end");
+  c = rapport_store_get_customer (f->store, anna, &error);
+  g_assert_no_error (error);
+  rapport_customer_set_notes (c, notes->str);
+  g_assert_true (rapport_store_update_customer (f->store, c, &error));
+  g_assert_no_error (error);
+
+  text = export_ics (f, "2026-11-23", "2026-12-31");
+  /* Every line ends in CRLF and holds at most 75 octets. */
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+  todos = parse_todos (text, descriptions);
+  g_assert_nonnull (strstr (todos, "Call Zoë Müller-Lüdenscheidt|"));
+  expected = g_strdup_printf ("New customer\nNotes: %s", notes->str);
+  g_assert_cmpstr (g_ptr_array_index (descriptions, 0), ==, expected);
+}
+#endif
+
 static void
 test_rejects_a_backwards_range (Fixture       *f,
                                 gconstpointer  data)
@@ -394,6 +440,50 @@ test_writes_private_files_and_nothing_half_done (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_icalendar_lines_escape_and_fold (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) long_value = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 23, 9, 5, 7);
+  g_autofree char *stamp = rapport_icalendar_format_utc (time);
+  g_autofree char *date = NULL;
+  GDate d;
+
+  rapport_icalendar_add_text (out, "X", "a,b;c\\d\ne\r\nf\rg\001h\ti");
+  g_assert_cmpstr (out->str, ==, "X:a\\,b\\;c\\\\d\\ne\\nf\\ng" "h\ti\r\n");
+
+  /* 80 two-octet characters: folded at 75 octets or fewer, never inside a
+   * character, each continuation line starting with one space. */
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < 80; i++)
+    g_string_append (long_value, "é");
+  rapport_icalendar_add_value (out, "DESCRIPTION", long_value->str);
+  lines = g_strsplit (out->str, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  /* "DESCRIPTION:" and 31 "é": one more would make 76 octets. */
+  g_assert_cmpuint (strlen (lines[0]), ==, 74);
+  g_assert_true (lines[1][0] == ' ' && strlen (lines[1]) <= 75);
+  g_assert_cmpstr (lines[3], ==, "");
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+  {
+    g_autofree char *want = g_strconcat ("DESCRIPTION:", long_value->str, NULL);
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_string_append (joined, i == 0 ? lines[i] : lines[i] + (lines[i][0] == ' ' ? 1 : 0));
+    g_assert_cmpstr (joined->str, ==, want);
+  }
+
+  g_assert_cmpstr (stamp, ==, "20261123T090507Z");
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 5, 3, 2025);
+  date = rapport_icalendar_format_date (&d);
+  g_assert_cmpstr (date, ==, "20250305");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,12 +492,17 @@ main (int   argc,
 
   g_test_add_func ("/import/exporter/neutralises-formulas-and-quotes-cells",
                    test_neutralises_formulas_and_quotes_cells);
+  g_test_add_func ("/import/exporter/icalendar-lines-escape-and-fold",
+                   test_icalendar_lines_escape_and_fold);
 #define ADD(path, func) g_test_add ("/import/exporter/" path, Fixture, NULL, fixture_setup, func, \
                                     fixture_teardown)
   ADD ("writes-customers-for-spreadsheets", test_writes_customers_for_spreadsheets);
   ADD ("round-trips-customers", test_round_trips_customers);
   ADD ("exports-calls-and-follow-ups", test_exports_calls_and_follow_ups);
+#ifdef HAVE_LIBICAL
   ADD ("exports-the-agenda-as-icalendar", test_exports_the_agenda_as_icalendar);
+  ADD ("exported-text-survives-folding-and-escaping", test_exported_text_survives_folding_and_escaping);
+#endif
   ADD ("rejects-a-backwards-range", test_rejects_a_backwards_range);
   ADD ("writes-private-files-and-nothing-half-done", test_writes_private_files_and_nothing_half_done);
 #undef ADD

@@ -4,15 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libical/ical.h>
 #include <string.h>
-#include <time.h>
 
 #include "rapport-csv-mapping.h"
 #include "rapport-csv-writer.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
 #include "rapport-exporter.h"
+#include "rapport-icalendar.h"
 #include "rapport-store-private.h"
 
 #define PRODID "-//Rapport//Rapport 0.1//EN"
@@ -354,22 +353,14 @@ tel_uri (const char *phone)
   return g_strconcat ("tel:", *p == '+' ? "+" : "", digits, NULL);
 }
 
-static struct icaltimetype
-ical_date (const GDate *date)
-{
-  struct icaltimetype t = icaltime_null_date ();
-
-  t.year = g_date_get_year (date);
-  t.month = g_date_get_month (date);
-  t.day = g_date_get_day (date);
-  return t;
-}
-
-static icalcomponent *
-make_todo (RapportAgendaEntry    *entry,
-           RapportCustomer       *customer,
-           const GDate           *listed_on,
-           struct icaltimetype    stamp)
+/* One VTODO in @out; FALSE (and nothing written) when no follow-up of the
+ * entry is due by @listed_on. */
+static gboolean
+append_todo (GString            *out,
+             RapportAgendaEntry *entry,
+             RapportCustomer    *customer,
+             const GDate        *listed_on,
+             const char         *stamp)
 {
   GPtrArray *follow_ups = rapport_agenda_entry_get_follow_ups (entry);
   g_autoptr(GString) description = g_string_new (NULL);
@@ -380,7 +371,7 @@ make_todo (RapportAgendaEntry    *entry,
   RapportFollowUp *first = NULL;
   const char *company = rapport_agenda_entry_get_company (entry);
   const char *notes = customer ? rapport_customer_get_notes (customer) : NULL;
-  icalcomponent *todo;
+  g_autofree char *due = NULL;
 
   /* The call of that day is about the follow-ups due by then (in priority
    * order); later ones will have calls of their own. */
@@ -405,7 +396,7 @@ make_todo (RapportAgendaEntry    *entry,
           g_string_append_c (description, '\n');
         }
     }
-  g_return_val_if_fail (first != NULL, NULL);
+  g_return_val_if_fail (first != NULL, FALSE);
 
   g_string_prepend_c (description, '\n');
   g_string_prepend (description, situations->str);
@@ -429,16 +420,19 @@ make_todo (RapportAgendaEntry    *entry,
   uid = g_strdup_printf ("%s@rapport", rapport_follow_up_get_id (first));
   url = tel_uri (rapport_agenda_entry_get_phone (entry));
 
-  todo = icalcomponent_new_vtodo ();
-  icalcomponent_add_property (todo, icalproperty_new_uid (uid));
-  icalcomponent_add_property (todo, icalproperty_new_dtstamp (stamp));
-  icalcomponent_add_property (todo, icalproperty_new_summary (summary));
-  icalcomponent_add_property (todo, icalproperty_new_description (description->str));
-  icalcomponent_add_property (todo, icalproperty_new_due (ical_date (rapport_agenda_entry_get_due (entry))));
-  icalcomponent_add_property (todo, icalproperty_new_status (ICAL_STATUS_NEEDSACTION));
+  due = rapport_icalendar_format_date (rapport_agenda_entry_get_due (entry));
+
+  rapport_icalendar_add_value (out, "BEGIN", "VTODO");
+  rapport_icalendar_add_text (out, "UID", uid);
+  rapport_icalendar_add_value (out, "DTSTAMP", stamp);
+  rapport_icalendar_add_text (out, "SUMMARY", summary);
+  rapport_icalendar_add_text (out, "DESCRIPTION", description->str);
+  rapport_icalendar_add_value (out, "DUE;VALUE=DATE", due);
+  rapport_icalendar_add_value (out, "STATUS", "NEEDS-ACTION");
   if (url != NULL)
-    icalcomponent_add_property (todo, icalproperty_new_url (url));
-  return todo;
+    rapport_icalendar_add_value (out, "URL", url);
+  rapport_icalendar_add_value (out, "END", "VTODO");
+  return TRUE;
 }
 
 gboolean
@@ -453,10 +447,9 @@ rapport_export_agenda_ics (RapportStore   *store,
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  icalcomponent *calendar;
-  struct icaltimetype stamp;
-  char *text;
-  gboolean ok;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = rapport_icalendar_format_utc (now);
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (from != NULL && g_date_valid (from), FALSE);
@@ -487,28 +480,19 @@ rapport_export_agenda_ics (RapportStore   *store,
     g_hash_table_insert (by_id, (gpointer) rapport_customer_get_id (g_ptr_array_index (customers, i)),
                          g_ptr_array_index (customers, i));
 
-  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
-                                  icalproperty_new_version ("2.0"),
-                                  icalproperty_new_prodid (PRODID),
-                                  (void *) 0);
-  stamp = icaltime_from_timet_with_zone (time (NULL), 0, icaltimezone_get_utc_timezone ());
-
+  rapport_icalendar_add_value (text, "BEGIN", "VCALENDAR");
+  rapport_icalendar_add_value (text, "VERSION", "2.0");
+  rapport_icalendar_add_text (text, "PRODID", PRODID);
   for (guint i = 0; i < entries->len; i++)
     {
       RapportAgendaEntry *entry = g_ptr_array_index (entries, i);
       const GDate *due = rapport_agenda_entry_get_due (entry);
       const GDate *listed_on = g_date_compare (due, from) < 0 ? from : due;
-      icalcomponent *todo;
 
-      todo = make_todo (entry, g_hash_table_lookup (by_id, rapport_agenda_entry_get_customer_id (entry)),
-                        listed_on, stamp);
-      if (todo != NULL)
-        icalcomponent_add_component (calendar, todo);
+      append_todo (text, entry, g_hash_table_lookup (by_id, rapport_agenda_entry_get_customer_id (entry)),
+                   listed_on, stamp);
     }
+  rapport_icalendar_add_value (text, "END", "VCALENDAR");
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  ok = g_output_stream_write_all (stream, text, strlen (text), NULL, cancellable, error);
-  icalmemory_free_buffer (text);
-  return ok;
+  return g_output_stream_write_all (stream, text->str, text->len, NULL, cancellable, error);
 }
