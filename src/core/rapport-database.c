@@ -182,9 +182,12 @@ static const char *migrations[] = {
    * piece instead of one piece per MiB, each merged with the others: a
    * fifth quicker. Single writes never hold that much. */
   "INSERT INTO customers_fts (customers_fts, rank) VALUES ('hashsize', 8388608);"
+  /* In rowid order: FTS5 writes its pending rows out whenever a rowid is
+   * lower than the last (the sort-key index's order made this 6 times
+   * slower). */
   "INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
   "  SELECT id, name, company, phone, phone_digits, email, notes FROM customers"
-  "  WHERE deleted_at IS NULL;"
+  "  WHERE deleted_at IS NULL ORDER BY id;"
   "CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers WHEN new.deleted_at IS NULL BEGIN"
   "  INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
   "  VALUES (new.id, new.name, new.company, new.phone, new.phone_digits, new.email, new.notes);"

@@ -465,10 +465,11 @@ static gboolean
 resume_schema (RapportImportJob  *job,
                GError           **error)
 {
+  /* In rowid order, or FTS5 writes its pending rows out at every step back. */
   static const char fill[] =
     "INSERT INTO customers_fts (rowid, name, company, phone, phone_digits, email, notes)"
     " SELECT id, name, company, phone, phone_digits, email, notes FROM customers"
-    " WHERE id > ?1 AND deleted_at IS NULL";
+    " WHERE id > ?1 AND deleted_at IS NULL ORDER BY id";
   RapportDatabase *db = rapport_store_get_database (job->store);
 
   if (job->fts_suspended && !run_with_id (db, fill, job->fts_last_id, error))
