@@ -12,7 +12,6 @@
 #include "rapport-summary-view-private.h"
 #include "rapport-webhook.h"
 
-#define RETRY_INTERVAL 60
 
 
 G_DEFINE_FINAL_TYPE (RapportSummaryView, rapport_summary_view, GTK_TYPE_WIDGET)
@@ -505,6 +504,7 @@ rapport_summary_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   rapport_summary_view_set_store (self, NULL);
+  rapport_summary_view_set_webhook (self, NULL);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -621,12 +621,6 @@ rapport_summary_view_set_store (RapportSummaryView *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->webhook != NULL)
-    {
-      rapport_webhook_stop_retrying (self->webhook);
-      g_signal_handlers_disconnect_by_data (self->webhook, self);
-      g_clear_object (&self->webhook);
-    }
   g_set_object (&self->store, store);
   g_clear_object (&self->summary);
 
@@ -635,16 +629,27 @@ rapport_summary_view_set_store (RapportSummaryView *self,
       GDate today;
 
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-      /* The outbox is retried from the start, whether or not the view is shown. */
-      self->webhook = rapport_webhook_new (store);
-      g_signal_connect_swapped (self->webhook, "delivered", G_CALLBACK (webhook_delivered_cb), self);
-      if (!rapport_store_is_read_only (store))
-        rapport_webhook_start_retrying (self->webhook, RETRY_INTERVAL);
       rapport_store_get_today (store, &today);
       rapport_iso_week_monday (&today, &self->monday);
     }
   /* A hidden view computes its week when first shown, not at start-up. */
   store_changed_cb (self);
+}
+
+void
+rapport_summary_view_set_webhook (RapportSummaryView *self,
+                                  RapportWebhook     *webhook)
+{
+  g_return_if_fail (RAPPORT_IS_SUMMARY_VIEW (self));
+  g_return_if_fail (webhook == NULL || RAPPORT_IS_WEBHOOK (webhook));
+
+  if (self->webhook == webhook)
+    return;
+  if (self->webhook != NULL)
+    g_signal_handlers_disconnect_by_data (self->webhook, self);
+  g_set_object (&self->webhook, webhook);
+  if (webhook != NULL)
+    g_signal_connect_swapped (webhook, "delivered", G_CALLBACK (webhook_delivered_cb), self);
 }
 
 void

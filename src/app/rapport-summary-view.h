@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rapport-store.h"
+#include "rapport-webhook.h"
 #include "rapport-summary.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ GtkWidget      *rapport_summary_view_new         (void);
 /* (nullable): NULL shows nothing. Shows the week of the store's today. */
 void            rapport_summary_view_set_store   (RapportSummaryView *self,
                                                   RapportStore       *store);
+/* (nullable): what Send uses; the window owns it and retries its outbox
+ * whether or not the view was ever shown. */
+void            rapport_summary_view_set_webhook (RapportSummaryView *self,
+                                                  RapportWebhook     *webhook);
 /* Shows the ISO week that holds @day. */
 void            rapport_summary_view_set_week    (RapportSummaryView *self,
                                                   const GDate        *day);

@@ -35,6 +35,9 @@ struct _RapportWindow
   RapportTodayView     *today_view;
   AdwBin               *customers_bin;
   AdwBin               *summary_bin;
+  /* Retries the summaries queued for the webhook from the start, whether or
+   * not the Summary view is ever shown. */
+  RapportWebhook       *webhook;
   AdwStatusPage        *error_page;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
@@ -42,6 +45,10 @@ struct _RapportWindow
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How often the webhook outbox is tried again (each message keeps its own
+ * backoff). */
+#define WEBHOOK_RETRY_SECONDS 60
 
 static RapportCustomersView *ensure_customers_view (RapportWindow *self);
 static RapportSummaryView *ensure_summary_view (RapportWindow *self);
@@ -191,6 +198,7 @@ ensure_summary_view (RapportWindow *self)
     {
       view = rapport_summary_view_new ();
       rapport_summary_view_set_store (RAPPORT_SUMMARY_VIEW (view), self->store);
+      rapport_summary_view_set_webhook (RAPPORT_SUMMARY_VIEW (view), self->webhook);
       g_signal_connect_object (view, "show-customer",
                                G_CALLBACK (rapport_window_show_customer), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "toast", G_CALLBACK (view_toast_cb), self, G_CONNECT_SWAPPED);
@@ -264,8 +272,24 @@ rapport_window_set_store (RapportWindow *self,
     }
 
   rapport_today_view_set_store (self->today_view, store);
+  if (self->webhook != NULL)
+    {
+      rapport_webhook_stop_retrying (self->webhook);
+      g_clear_object (&self->webhook);
+    }
+  if (store != NULL)
+    {
+      self->webhook = rapport_webhook_new (store);
+      if (!rapport_store_is_read_only (store))
+        rapport_webhook_start_retrying (self->webhook, WEBHOOK_RETRY_SECONDS);
+    }
   if (adw_bin_get_child (self->summary_bin) != NULL)
-    rapport_summary_view_set_store (RAPPORT_SUMMARY_VIEW (adw_bin_get_child (self->summary_bin)), store);
+    {
+      RapportSummaryView *summary = RAPPORT_SUMMARY_VIEW (adw_bin_get_child (self->summary_bin));
+
+      rapport_summary_view_set_store (summary, store);
+      rapport_summary_view_set_webhook (summary, self->webhook);
+    }
 
   /* The customers view takes its store at construction: a new database gets
    * a new view, made when it is first shown. */
@@ -646,6 +670,9 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->last_toast);
   g_clear_object (&self->read_only_toast);
   g_clear_object (&self->undo_toast);
+  if (self->webhook != NULL)
+    rapport_webhook_stop_retrying (self->webhook);
+  g_clear_object (&self->webhook);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "rapport-customers-view.h"
 #include "rapport-demo.h"
+#include "rapport-outbox.h"
 #include "ui-test-util.h"
 
 static void
@@ -227,6 +229,82 @@ test_hidden_views_are_built_when_first_shown (void)
   ui_fixture_close (&f);
 }
 
+/* A summary queued while the server was down, for a server that is back. */
+static guint webhook_port;
+
+static void
+seed_queued_summary (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportOutbox) outbox = rapport_outbox_new (store);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hook", webhook_port);
+  g_autofree char *uuid = NULL;
+
+  seed_one (store);
+  g_assert_true (rapport_store_set_setting (store, "webhook.url", url, &error));
+  g_assert_no_error (error);
+  uuid = rapport_outbox_queue (outbox, "webhook/2025-W09", "{\"text\": \"Week 9\"}", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (uuid);
+}
+
+static void
+hook_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  guint *received = user_data;
+
+  (*received)++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
+}
+
+static gboolean
+nothing_pending (gpointer user_data)
+{
+  RapportStore *store = user_data;
+  g_autoptr(RapportOutbox) outbox = rapport_outbox_new (store);
+  g_autoptr(GPtrArray) pending = rapport_outbox_list_pending (outbox, "webhook/", TRUE, NULL);
+
+  return pending != NULL && pending->len == 0;
+}
+
+static void
+test_queued_summaries_are_sent_without_opening_the_summary (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  guint received = 0;
+
+  soup_server_add_handler (server, "/hook", hook_handler, &received, NULL);
+  g_assert_true (soup_server_listen (server, address, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  webhook_port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* The window opens on Today, whatever an earlier test left. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_string (settings, "last-view", "today");
+  }
+  ui_fixture_open (&f, NULL, seed_queued_summary);
+  ui_wait_until (nothing_pending, f.store, 10000, "the queued summary to be delivered");
+  g_assert_cmpuint (received, ==, 1);
+  /* The Summary view was never built for it. */
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "today");
+  g_assert_null (view_content (&f, "summary"));
+
+  ui_fixture_close (&f);
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +318,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
   g_test_add_func ("/ui/window/hidden-views-are-built-when-first-shown",
                    test_hidden_views_are_built_when_first_shown);
+  g_test_add_func ("/ui/window/queued-summaries-are-sent-without-opening-the-summary",
+                   test_queued_summaries_are_sent_without_opening_the_summary);
 
   return ui_test_run ();
 }
