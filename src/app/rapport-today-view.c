@@ -281,8 +281,26 @@ update_empty_page (RapportTodayView *self,
     }
 }
 
-/* About a tall screen's worth of rows (a row is 70 px or more). */
-#define FIRST_ROWS 12
+/* The smallest agenda row (a name and a phone button) is about 80 px high. */
+#define MIN_ROW_HEIGHT 80
+
+/* Enough rows to fill the window the view opens in. */
+static guint
+first_screen_rows (RapportTodayView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  if (height <= 0)
+    height = 1080;
+  return (guint) height / MIN_ROW_HEIGHT + 1;
+}
 
 static void
 stop_waiting_for_paint (RapportTodayView *self)
@@ -413,7 +431,7 @@ reload (RapportTodayView *self)
     make_all_rows (self);
   else
     {
-      make_rows (self, FIRST_ROWS);
+      make_rows (self, first_screen_rows (self));
       wait_for_first_paint (self);
     }
 
