@@ -281,8 +281,9 @@ update_empty_page (RapportTodayView *self,
     }
 }
 
-/* The smallest agenda row (a name and a phone button) is about 80 px high. */
-#define MIN_ROW_HEIGHT 80
+/* An agenda row has a name, a situation badge and (nearly always) a phone
+ * button: about 100 px high at the least. */
+#define MIN_ROW_HEIGHT 100
 
 /* Enough rows to fill the window the view opens in. */
 static guint
