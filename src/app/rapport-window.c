@@ -328,6 +328,8 @@ rapport_window_show_open_error (RapportWindow *self,
     /* Translators: %s is the file name, then the reason. */
     description = g_strdup_printf (_("Rapport could not open <b>%s</b>: %s"),
                                    markup_path, markup_message);
+  /* Set only now: a large icon is drawn from SVG, which loads librsvg. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_description (self->error_page, description);
   set_views_sensitive (self, FALSE);
 }

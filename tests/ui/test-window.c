@@ -26,6 +26,13 @@ test_unopenable_database_shows_why_and_offers_another_file (void)
 
   ui_fixture_open (&f, NULL, seed_one);
   g_assert_cmpstr (rapport_window_get_page (f.window), ==, "views");
+  /* A hidden status page draws no large (SVG) icon before it is needed. */
+  {
+    AdwStatusPage *error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f.window),
+                                                                                RAPPORT_TYPE_WINDOW,
+                                                                                "error_page"));
+    g_assert_null (adw_status_page_get_icon_name (error_page));
+  }
 
   /* Not a database: the window explains, nothing crashes, nothing is written. */
   bad = g_build_filename (f.dir, "notes.txt", NULL);
@@ -34,6 +41,8 @@ test_unopenable_database_shows_why_and_offers_another_file (void)
   g_assert_nonnull (error);
   ui_flush ();
   g_assert_cmpstr (rapport_window_get_page (f.window), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_widget_get_template_child (
+                     GTK_WIDGET (f.window), RAPPORT_TYPE_WINDOW, "error_page"))), ==, "dialog-error-symbolic");
   g_assert_nonnull (strstr (rapport_window_get_error_text (f.window), "notes.txt"));
   g_assert_null (rapport_application_get_store (f.app));
   {
