@@ -282,8 +282,10 @@ update_empty_page (RapportTodayView *self,
 }
 
 /* An agenda row has a name, a situation badge and (nearly always) a phone
- * button: about 100 px high at the least. */
+ * button: about 100 px high at the least. Above the rows: the header bar,
+ * the day bar and the progress, about 150 px. */
 #define MIN_ROW_HEIGHT 100
+#define ABOVE_ROWS_HEIGHT 150
 
 /* Enough rows to fill the window the view opens in. */
 static guint
@@ -300,7 +302,7 @@ first_screen_rows (RapportTodayView *self)
     }
   if (height <= 0)
     height = 1080;
-  return (guint) height / MIN_ROW_HEIGHT + 1;
+  return (guint) MAX (height - ABOVE_ROWS_HEIGHT, 0) / MIN_ROW_HEIGHT + 1;
 }
 
 static void
