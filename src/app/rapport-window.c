@@ -30,6 +30,7 @@ struct _RapportWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  guint                 bar_source;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   RapportTodayView     *today_view;
@@ -672,6 +673,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->last_toast);
   g_clear_object (&self->read_only_toast);
   g_clear_object (&self->undo_toast);
+  g_clear_handle_id (&self->bar_source, g_source_remove);
   if (self->webhook != NULL)
     rapport_webhook_stop_retrying (self->webhook);
   g_clear_object (&self->webhook);
@@ -720,6 +722,32 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-agenda", NULL, export_agenda_action);
 }
 
+/* The bottom view switcher only shows in a narrow window, where the header
+ * bar has no room for the top one; its buttons are made the first time,
+ * after the allocation that found the window narrow. */
+static gboolean
+give_bar_its_stack_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->bar_source = 0;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  /* The bar counts the pages it may show when it is told to reveal; told
+   * again now that it has them. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, FALSE);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_cb (RapportWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL && self->bar_source == 0)
+    self->bar_source = g_idle_add (give_bar_its_stack_cb, self);
+}
+
 static void
 rapport_window_init (RapportWindow *self)
 {
@@ -728,6 +756,9 @@ rapport_window_init (RapportWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_menu_button_set_menu_model_lazily (self->primary_menu_button, self->primary_menu);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+  title_visible_cb (self);
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

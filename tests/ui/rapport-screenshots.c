@@ -127,6 +127,9 @@ save_window (GtkWidget  *window,
 
   /* The paintable draws what the window last rendered: wait for frames
    * until there is one. */
+  /* One frame more first: what a layout starts (the bottom view switcher
+   * of a window just made narrow) shows in the frame after it. */
+  settle (window);
   for (int frame = 0; node == NULL && frame < 50; frame++)
     {
       settle (window);

@@ -314,6 +314,49 @@ test_queued_summaries_are_sent_without_opening_the_summary (void)
   soup_server_disconnect (server);
 }
 
+static gboolean
+bar_has_stack (gpointer window)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (window, RAPPORT_TYPE_WINDOW,
+                                                                                  "switcher_bar"));
+  /* Shown, not only asked to: it takes room at the bottom of the window. */
+  return adw_view_switcher_bar_get_stack (bar) != NULL && gtk_widget_get_height (GTK_WIDGET (bar)) > 0;
+}
+
+static gboolean
+is_narrow (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 360;
+}
+
+static void
+test_bottom_view_switcher_comes_with_a_narrow_window (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwViewSwitcherBar *bar;
+
+  /* A wide window: the header bar's switcher; the bottom one has no buttons. */
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 720);
+  ui_fixture_open (&f, NULL, seed_one);
+  bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (GTK_WIDGET (f.window), RAPPORT_TYPE_WINDOW,
+                                                              "switcher_bar"));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (bar)), ==, 0);
+
+  /* Made phone-sized: the bottom switcher shows, with the views. */
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  ui_wait_until (is_narrow, f.window, 10000, "the window to be narrow");
+  /* In the frames that follow, not some time later. */
+  ui_wait_until (bar_has_stack, f.window, 300, "the bottom view switcher");
+  g_assert_true (ADW_IS_VIEW_STACK (adw_view_switcher_bar_get_stack (bar)));
+  ui_fixture_close (&f);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 720);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +367,8 @@ main (int   argc,
                    test_unopenable_database_shows_why_and_offers_another_file);
   g_test_add_func ("/ui/window/remembers-size-and-view", test_remembers_size_and_view);
   g_test_add_func ("/ui/window/every-view-fits-360-pixels", test_every_view_fits_360_pixels);
+  g_test_add_func ("/ui/window/bottom-view-switcher-comes-with-a-narrow-window",
+                   test_bottom_view_switcher_comes_with_a_narrow_window);
   g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
   g_test_add_func ("/ui/window/hidden-views-are-built-when-first-shown",
                    test_hidden_views_are_built_when_first_shown);
