@@ -660,6 +660,34 @@ waited_cb (GObject      *source,
   *done = TRUE;
 }
 
+/* Without its network module (a broken installation), Send says what is
+ * missing and the summary waits in the outbox; nothing crashes. */
+static void
+test_cli_without_the_network_module_queues (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "rapport.db", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "RAPPORT_MODULEDIR", f->dir, TRUE);
+  const char *argv[] = { g_getenv ("RAPPORT_CLI"), "--database", db, "--today", "2026-12-01", "summary",
+                         "--week", "2026-W48", "--send", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  OutboxState state = { 0 };
+  int status;
+
+  set_url (f, closed_port ());
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "Queued, will retry: Rapport’s network module could not be loaded ("));
+  g_assert_nonnull (strstr (out, "librapport-webhook-transport.so"));
+  outbox_state (f, &state);
+  g_assert_cmpuint (state.rows, ==, 1);
+  g_assert_cmpuint (state.delivered, ==, 0);
+}
+
 static void
 test_cli_survives_being_killed (Fixture       *f,
                                 gconstpointer  data)
@@ -752,6 +780,7 @@ main (int    argc,
   ADD ("keeps-credentials-out-of-the-settings", test_credentials_never_in_settings);
   ADD ("sends-a-password-left-in-the-settings-as-basic-auth", test_password_left_in_settings);
   ADD ("cli-queue-survives-a-kill-and-delivers-once", test_cli_survives_being_killed);
+  ADD ("cli-without-the-network-module-queues", test_cli_without_the_network_module_queues);
 
   return g_test_run ();
 }

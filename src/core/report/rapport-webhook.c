@@ -4,13 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsecret/secret.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
 #include "rapport-error.h"
 #include "rapport-outbox.h"
 #include "rapport-webhook.h"
+#include "rapport-webhook-transport.h"
 
 #define KIND_PREFIX "webhook/"
 #define URL_KEY "webhook.url"
@@ -23,7 +22,8 @@ struct _RapportWebhook
 
   RapportStore *store;
   RapportOutbox *outbox;
-  SoupSession *session;
+  /* Made with the first delivery: loading the transport module waits for it. */
+  GObject *session;
   guint timeout;
   GHashTable *in_flight;   /* uuids being sent by this process */
   guint retry_source;
@@ -38,20 +38,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const SecretSchema *
-webhook_schema (void)
-{
-  static const SecretSchema schema = {
-    "io.github.rapportapp.Rapport.Webhook", SECRET_SCHEMA_NONE,
-    {
-      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  return &schema;
-}
 
 static void
 rapport_webhook_dispose (GObject *object)
@@ -102,10 +88,6 @@ rapport_webhook_new (RapportStore *store)
   self = g_object_new (RAPPORT_TYPE_WEBHOOK, NULL);
   self->store = g_object_ref (store);
   self->outbox = rapport_outbox_new (store);
-  /* TLS certificates are checked: libsoup's default, never turned off. */
-  self->session = soup_session_new_with_options ("timeout", self->timeout,
-                                                 "user-agent", "Rapport/" PACKAGE_VERSION,
-                                                 NULL);
   return self;
 }
 
@@ -117,7 +99,8 @@ rapport_webhook_set_timeout (RapportWebhook *self,
   g_return_if_fail (seconds > 0);
 
   self->timeout = seconds;
-  g_object_set (self->session, "timeout", seconds, NULL);
+  if (self->session != NULL)
+    rapport_webhook_transport_get (NULL)->session_set_timeout (self->session, seconds);
 }
 
 guint
@@ -189,6 +172,7 @@ rapport_webhook_set_url (RapportWebhook  *self,
   g_autofree char *old_url = NULL;
   g_autofree char *old_kind = NULL;
   const char *kind = NULL;
+  const RapportWebhookTransport *transport = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_WEBHOOK (self), FALSE);
 
@@ -229,14 +213,18 @@ rapport_webhook_set_url (RapportWebhook  *self,
   old_url = rapport_webhook_get_url (self);
   old_kind = auth_kind (self);
 
+  if (kind != NULL || old_kind != NULL)
+    {
+      transport = rapport_webhook_transport_get (error);
+      if (transport == NULL)
+        return FALSE;
+    }
   if (kind != NULL)
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *label = g_strdup_printf (_("Rapport webhook %s"), stripped);
 
-      if (!secret_password_store_sync (webhook_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
-                                       cancellable, &local_error,
-                                       "url", stripped, "kind", kind, NULL))
+      if (!transport->password_store_sync (label, secret, stripped, kind, cancellable, &local_error))
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                        _("The webhook’s password could not be kept in the keyring (%s). Nothing was saved: Rapport never keeps it in plain settings."),
@@ -250,8 +238,7 @@ rapport_webhook_set_url (RapportWebhook  *self,
       g_autoptr(GError) local_error = NULL;
 
       /* Forget the old credentials; failing leaves them in the keyring only. */
-      if (!secret_password_clear_sync (webhook_schema (), cancellable, &local_error,
-                                       "url", old_url, "kind", old_kind, NULL) &&
+      if (!transport->password_clear_sync (old_url, old_kind, cancellable, &local_error) &&
           local_error != NULL)
         g_warning ("Could not remove the old webhook credentials from the keyring: %s",
                    local_error->message);
@@ -294,7 +281,6 @@ typedef struct {
   /* The outcome of the first message, for send_summary. */
   gboolean first_delivered;
   char *first_reason;
-  SoupMessage *message;
   char *uuid;               /* of the message on the wire */
 } Flush;
 
@@ -306,7 +292,6 @@ flush_free (Flush *f)
   g_free (f->authorization);
   g_free (f->credentials_problem);
   g_free (f->first_reason);
-  g_clear_object (&f->message);
   g_free (f->uuid);
   g_free (f);
 }
@@ -356,13 +341,13 @@ sent_cb (GObject      *source,
   RapportWebhook *self = g_task_get_source_object (task);
   Flush *f = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autofree char *uuid = g_steal_pointer (&f->uuid);
-  g_autoptr(SoupMessage) message = g_steal_pointer (&f->message);
+  g_autofree char *phrase = NULL;
   RapportOutboxMessage *m = g_ptr_array_index (f->messages, f->index);
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  /* The session exists: the transport was loaded to send. */
+  status = rapport_webhook_transport_get (NULL)->post_finish (source, result, &phrase, &error);
   g_hash_table_remove (self->in_flight, uuid);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -372,7 +357,7 @@ sent_cb (GObject      *source,
       return;
     }
 
-  if (body == NULL)
+  if (status == 0)
     {
       g_autofree char *reason = NULL;
 
@@ -388,7 +373,6 @@ sent_cb (GObject      *source,
       return;
     }
 
-  status = soup_message_get_status (message);
   if (status >= 200 && status < 300)
     {
       /* Marked in its own transaction at once: a 2xx is never followed by
@@ -402,7 +386,6 @@ sent_cb (GObject      *source,
     }
 
   {
-    const char *phrase = soup_message_get_reason_phrase (message);
     /* Translators: e.g. "the server answered 500 Internal Server Error" */
     g_autofree char *reason = g_strdup_printf (_("the server answered %u %s"), status,
                                                phrase ? phrase : "");
@@ -418,8 +401,8 @@ deliver_next (GTask *task)
   Flush *f = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
+  const RapportWebhookTransport *transport;
   RapportOutboxMessage *m;
-  SoupMessageHeaders *headers;
   gboolean claimed = FALSE;
 
   if (g_task_return_error_if_cancelled (task))
@@ -456,25 +439,25 @@ deliver_next (GTask *task)
       return;
     }
 
-  f->message = soup_message_new ("POST", f->url);
-  if (f->message == NULL)
+  transport = rapport_webhook_transport_get (&error);
+  if (transport == NULL)
     {
+      attempt_failed (task, m->uuid, error->message);
+      return;
+    }
+  if (self->session == NULL)
+    self->session = transport->session_new (self->timeout, "Rapport/" PACKAGE_VERSION);
+  /* A redirect could take the password elsewhere: a 3xx is a failure. */
+  body = g_bytes_new (m->payload, strlen (m->payload));
+  if (!transport->post_async (self->session, f->url, body, m->uuid, f->authorization,
+                              g_task_get_cancellable (task), sent_cb, g_object_ref (task)))
+    {
+      g_object_unref (task);
       attempt_failed (task, m->uuid, _("the webhook address is not valid"));
       return;
     }
-  /* A redirect could take the password elsewhere: a 3xx is a failure. */
-  soup_message_add_flags (f->message, SOUP_MESSAGE_NO_REDIRECT);
-  body = g_bytes_new (m->payload, strlen (m->payload));
-  soup_message_set_request_body_from_bytes (f->message, "application/json", body);
-  headers = soup_message_get_request_headers (f->message);
-  soup_message_headers_replace (headers, "Idempotency-Key", m->uuid);
-  if (f->authorization != NULL)
-    soup_message_headers_replace (headers, "Authorization", f->authorization);
-
   f->uuid = g_strdup (m->uuid);
   g_hash_table_add (self->in_flight, g_strdup (m->uuid));
-  soup_session_send_and_read_async (self->session, f->message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), sent_cb, g_object_ref (task));
 }
 
 static void
@@ -485,7 +468,7 @@ lookup_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   Flush *f = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *secret = secret_password_lookup_finish (result, &error);
+  g_autofree char *secret = rapport_webhook_transport_get (NULL)->password_lookup_finish (result, &error);
   const char *kind = g_object_get_data (G_OBJECT (task), "auth-kind");
 
   if (secret == NULL)
@@ -548,10 +531,18 @@ deliver_async (RapportWebhook      *self,
     }
   if (kind != NULL)
     {
+      g_autoptr(GError) error = NULL;
+      const RapportWebhookTransport *transport = rapport_webhook_transport_get (&error);
+
+      if (transport == NULL)
+        {
+          f->credentials_problem = g_strdup (error->message);
+          deliver_next (task);
+          return;
+        }
       /* Only now, with credentials to read, is the keyring touched. */
       g_object_set_data_full (G_OBJECT (task), "auth-kind", g_strdup (kind), g_free);
-      secret_password_lookup (webhook_schema (), cancellable, lookup_cb, g_object_ref (task),
-                              "url", f->url, "kind", kind, NULL);
+      transport->password_lookup (f->url, kind, cancellable, lookup_cb, g_object_ref (task));
       return;
     }
   deliver_next (task);
