@@ -686,6 +686,8 @@ test_cli_without_the_network_module_queues (Fixture       *f,
   outbox_state (f, &state);
   g_assert_cmpuint (state.rows, ==, 1);
   g_assert_cmpuint (state.delivered, ==, 0);
+  g_assert_nonnull (strstr (state.last_error, "network module"));
+  outbox_state_clear (&state);
 }
 
 static void
