@@ -252,6 +252,118 @@ install (RapportSearchIndex *self,
   self->generation++;
 }
 
+/* Reading ahead in a thread ---------------------------------------------------- */
+
+/* A reading on a connection of its own. The task holds neither the index
+ * nor its database (the main connection must close with its store: a
+ * restore waits for that), only the path, the serial the reading answers to
+ * and a weak reference to install the rows with. */
+typedef struct {
+  char *path;
+  guint64 serial;
+  GWeakRef index;
+  Rows rows;
+} Refresh;
+
+static void
+refresh_free (Refresh *r)
+{
+  g_free (r->path);
+  g_weak_ref_clear (&r->index);
+  rows_clear (&r->rows);
+  g_free (r);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Refresh *r = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  /* Read-only: this connection never writes, checkpoints or recovers. */
+  rc = sqlite3_open_v2 (r->path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_DATABASE,
+                               _("Could not read the customers to search them: %s"),
+                               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  rows_init (&r->rows);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  ok = read_rows (db, &r->rows, &error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+_rapport_search_index_refresh_async (RapportSearchIndex  *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  const char *path = rapport_database_get_path (self->db);
+  Refresh *r;
+
+  g_task_set_source_tag (task, _rapport_search_index_refresh_async);
+  if (_rapport_search_index_is_fresh (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  /* Changes of the main connection not committed yet are not what another
+   * connection reads: those rows are read here, at once. */
+  if (path == NULL || !sqlite3_get_autocommit (rapport_database_get_handle (self->db)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (_rapport_search_index_update (self, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  r = g_new0 (Refresh, 1);
+  r->path = g_strdup (path);
+  r->serial = rapport_database_get_customers_serial (self->db);
+  g_weak_ref_init (&r->index, self);
+  g_task_set_task_data (task, r, (GDestroyNotify) refresh_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+gboolean
+_rapport_search_index_refresh_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  Refresh *r = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (r != NULL)
+    {
+      g_autoptr(RapportSearchIndex) self = g_weak_ref_get (&r->index);
+
+      /* Kept only when no customer changed while they were read; otherwise
+       * the index stays stale and the next search reads them again. */
+      if (self != NULL && rapport_database_get_customers_serial (self->db) == r->serial)
+        install (self, &r->rows, r->serial);
+    }
+  return TRUE;
+}
+
 gboolean
 _rapport_search_index_update (RapportSearchIndex  *self,
                               GError             **error)

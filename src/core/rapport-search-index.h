@@ -6,6 +6,8 @@
  * of memory (a few ms for 100 000 customers) instead of a scan of the table.
  * Rebuilt from the database when its customers serial moves. */
 
+#include <gio/gio.h>
+
 #include "rapport-database.h"
 
 G_BEGIN_DECLS
@@ -18,6 +20,15 @@ RapportSearchIndex *_rapport_search_index_new        (RapportDatabase    *db);
 /* Reads the customers again if they changed since the last time. */
 gboolean            _rapport_search_index_update     (RapportSearchIndex *self,
                                                       GError            **error);
+/* Reads the customers again, if they changed, on a connection of its own in
+ * a thread: the rows are installed when the task completes (on the caller's
+ * main context) unless customers changed meanwhile. */
+void                _rapport_search_index_refresh_async  (RapportSearchIndex  *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean            _rapport_search_index_refresh_finish (GAsyncResult        *result,
+                                                          GError             **error);
 /* Changes every time the rows are read again: positions of an older
  * generation mean nothing. */
 guint               _rapport_search_index_get_generation (RapportSearchIndex *self);

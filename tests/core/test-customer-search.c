@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "rapport-search-index.h"
+#include "rapport-store-private.h"
 #include "test-helpers.h"
 
 /* More matches than the list gives at once (32). */
@@ -209,11 +211,97 @@ test_store_finds_words_not_scattered_trigrams (Fixture       *f,
   g_assert_cmpuint (n_found (f, "fünf öz"), ==, 0);
 }
 
+static void
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!_rapport_search_index_refresh_finish (result, error) && *error == NULL)
+    g_assert_not_reached ();
+  /* Marks the callback as run when the reading succeeded. */
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+refresh_and_wait (RapportSearchIndex *index,
+                  void              (*while_reading) (Fixture *f),
+                  Fixture            *f)
+{
+  g_autoptr(GError) outcome = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  _rapport_search_index_refresh_async (index, NULL, refreshed_cb, &outcome);
+  if (while_reading != NULL)
+    while_reading (f);
+  while (outcome == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_EXISTS);
+}
+
+static void
+rename_ada (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = rapport_store_search_customer_ids (f->store, "lovelace", &error);
+  g_autoptr(RapportCustomer) ada = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  ada = rapport_store_get_customer (f->store, g_ptr_array_index (ids, 0), &error);
+  g_assert_no_error (error);
+  rapport_customer_set_name (ada, "Ada Byron");
+  g_assert_true (rapport_store_update_customer (f->store, ada, &error));
+  g_assert_no_error (error);
+}
+
+/* The index is read ahead on a connection of its own in a thread; what it
+ * read is kept only if no customer changed meanwhile. */
+static void
+test_index_reads_ahead_in_a_thread (Fixture       *f,
+                                    gconstpointer  data)
+{
+  RapportSearchIndex *index = _rapport_store_get_search_index (f->store);
+  guint generation;
+
+  add_many (f);
+  g_assert_false (_rapport_search_index_is_fresh (index));
+  generation = _rapport_search_index_get_generation (index);
+  refresh_and_wait (index, NULL, f);
+  g_assert_true (_rapport_search_index_is_fresh (index));
+  g_assert_cmpuint (_rapport_search_index_get_generation (index), ==, generation + 1);
+  g_assert_cmpuint (_rapport_search_index_get_n_rows (index), ==, N_MANY + 1);
+
+  /* A change while the thread reads: its rows are dropped, the index stays
+   * stale, and the next reading has the change. */
+  g_free (add_plain_customer (f, "Grace Hopper", "2026-01-05"));
+  g_assert_false (_rapport_search_index_is_fresh (index));
+  generation = _rapport_search_index_get_generation (index);
+  refresh_and_wait (index, rename_ada, f);
+  g_assert_false (_rapport_search_index_is_fresh (index));
+  g_assert_cmpuint (_rapport_search_index_get_generation (index), ==, generation);
+  refresh_and_wait (index, NULL, f);
+  g_assert_true (_rapport_search_index_is_fresh (index));
+  g_assert_cmpuint (_rapport_search_index_get_n_rows (index), ==, N_MANY + 2);
+  {
+    g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_auto(GStrv) words = _rapport_search_index_fold_words ("byron");
+    guint position = 0;
+
+    _rapport_search_index_scan (index, (const char * const *) words, &position, 0, 0, found);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   test_init (&argc, &argv);
+  g_test_add ("/core/customer-search/index-reads-ahead-in-a-thread", Fixture, NULL,
+              fixture_setup, test_index_reads_ahead_in_a_thread, fixture_teardown);
   g_test_add ("/core/customer-search/grows-to-every-match-in-the-store-order", Fixture, NULL,
               fixture_setup, test_search_grows_to_every_match_in_the_store_order, fixture_teardown);
   g_test_add ("/core/customer-search/find-completes-a-running-search", Fixture, NULL,
