@@ -134,24 +134,61 @@ toast (GtkWindow  *window,
     }
 }
 
+/* An export after the save dialog: on a connection of its own in a thread,
+ * so that a million calls (two seconds) do not freeze the window. */
+typedef struct {
+  char         *path;
+  GDate         today;
+  ExportRequest request;   /* its store unused: the thread opens its own */
+  GFile        *file;
+  AdwToast     *progress;  /* "Exporting…", dismissed when done */
+} ExportJob;
+
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     ExportRequest   *request)
+export_job_free (ExportJob *job)
 {
-  GtkWindow *window = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
+  g_free (job->path);
+  g_clear_object (&job->file);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (job->path, &error);
+
+  if (store != NULL)
+    {
+      rapport_store_set_today (store, &job->today);
+      if (save (store, &job->request, job->file, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkWindow *window = GTK_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file == NULL)
-    return;
-
-  if (save (request->store, request, file, &error))
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_file_get_basename (job->file);
       /* Translators: %s is a file name */
       g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
 
@@ -164,6 +201,45 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
       toast (window, text, TRUE);
     }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ExportRequest   *request)
+{
+  GtkWindow *window = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  ExportJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->path = g_strdup (rapport_store_get_path (request->store));
+  rapport_store_get_today (request->store, &job->today);
+  job->request = *request;
+  job->request.store = NULL;
+  job->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name; shown while a large export is written */
+  text = g_strdup_printf (_("Exporting to %s…"), name);
+  if (RAPPORT_IS_WINDOW (window))
+    {
+      job->progress = adw_toast_new (text);
+      adw_toast_set_timeout (job->progress, 0);
+      rapport_window_add_toast (RAPPORT_WINDOW (window), job->progress);
+    }
+
+  task = g_task_new (window, NULL, exported_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void

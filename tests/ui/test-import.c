@@ -594,6 +594,21 @@ accept_in (GtkFileChooser *chooser,
   gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The export runs in a thread; its toast says when it is done. */
+static gboolean
+export_done (gpointer window)
+{
+  AdwToast *toast = rapport_window_get_last_toast (window);
+
+  return toast != NULL && !g_str_has_prefix (adw_toast_get_title (toast), "Exporting to ");
+}
+
+static void
+wait_for_export (UiFixture *f)
+{
+  ui_wait_until (export_done, f->window, 10000, "the export to finish");
+}
+
 static void
 test_menu_exports_through_a_save_dialog (void)
 {
@@ -613,6 +628,10 @@ test_menu_exports_through_a_save_dialog (void)
     g_assert_cmpstr (name, ==, "rapport-customers-2025-03-03.csv");
   }
   accept_in (chooser, f.dir, FALSE);
+  /* Written in a thread: the window says so meanwhile, then that it is done. */
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
+                   "Exporting to rapport-customers-2025-03-03.csv…");
+  wait_for_export (&f);
   g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
                    "Exported to rapport-customers-2025-03-03.csv");
   path = g_build_filename (f.dir, "rapport-customers-2025-03-03.csv", NULL);
@@ -629,6 +648,7 @@ test_menu_exports_through_a_save_dialog (void)
     g_assert_cmpstr (name, ==, "rapport-agenda-2025-03-04.ics");
   }
   accept_in (chooser, f.dir, FALSE);
+  wait_for_export (&f);
   g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
                    "Exported to rapport-agenda-2025-03-04.ics");
   g_clear_pointer (&path, g_free);
@@ -644,6 +664,7 @@ test_menu_exports_through_a_save_dialog (void)
     AdwToast *toast;
 
     accept_in (chooser, f.dir, TRUE);
+    wait_for_export (&f);
     toast = rapport_window_get_last_toast (f.window);
     g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Export failed: "));
     g_assert_nonnull (strstr (adw_toast_get_title (toast), "cannot be written"));
