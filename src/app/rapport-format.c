@@ -110,7 +110,7 @@ rapport_format_call_outcome (RapportCall *call)
   rating = rapport_call_get_satisfaction (call);
   if (result == RAPPORT_RESULT_REACHED && rating >= 1 && rating <= 5)
     {
-      const char *persists = rapport_call_get_problem_persists (call) ? _("problem persists") : NULL;
+      const char *persists = rapport_call_get_problem_persists (call) ? C_("call outcome", "problem persists") : NULL;
 
       if (persists != NULL)
         /* Translators: "Reached · Happy (4) · problem persists" */
