@@ -39,6 +39,7 @@ struct _RapportImportDialog
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
+  AdwWindowTitle      *short_window_title;
   GtkButton           *close_button;
   GtkButton           *import_button;
   GtkSpinner          *preview_spinner;
@@ -713,6 +714,7 @@ rapport_import_dialog_class_init (RapportImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapportapp/Rapport/rapport-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, short_window_title);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, close_button);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, RapportImportDialog, preview_spinner);
@@ -781,6 +783,7 @@ rapport_import_dialog_new (GtkWindow    *parent,
 
   name = g_file_get_basename (file);
   adw_window_title_set_subtitle (self->window_title, name);
+  adw_window_title_set_subtitle (self->short_window_title, name);
   start_preview (self);
   return GTK_WIDGET (self);
 }

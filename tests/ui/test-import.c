@@ -732,6 +732,45 @@ test_export_writes_spreadsheet_and_calendar_files (void)
   ui_fixture_close (&f);
 }
 
+static gboolean
+shows_short_title (gpointer dialog)
+{
+  GtkWidget *short_title = GTK_WIDGET (gtk_widget_get_template_child (dialog, RAPPORT_TYPE_IMPORT_DIALOG,
+                                                                      "short_window_title"));
+  AdwSqueezer *squeezer = ADW_SQUEEZER (gtk_widget_get_parent (short_title));
+
+  return adw_squeezer_get_visible_child (squeezer) == short_title;
+}
+
+/* "Import Customers" where it fits, "Import" in a phone-sized window: never
+ * a cut title. Both name the file. */
+static void
+test_title_fits_a_narrow_window (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GFile) file = NULL;
+  RapportImportDialog *dialog;
+  AdwWindowTitle *title, *short_title;
+
+  ui_fixture_open (&f, NULL, seed_peter);
+  file = write_file (&f, "customers.csv", sample_csv, -1);
+  dialog = open_dialog (&f, file);
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), RAPPORT_TYPE_IMPORT_DIALOG,
+                                                           "window_title"));
+  short_title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                 RAPPORT_TYPE_IMPORT_DIALOG,
+                                                                 "short_window_title"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "customers.csv");
+  g_assert_cmpstr (adw_window_title_get_subtitle (short_title), ==, "customers.csv");
+  g_assert_false (shows_short_title (dialog));
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  ui_wait_until (shows_short_title, dialog, 10000, "the short title");
+  g_assert_cmpstr (adw_window_title_get_title (short_title), ==, "Import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +778,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/import/previews-the-rows-then-imports-them", test_previews_then_imports);
+  g_test_add_func ("/ui/import/title-fits-a-narrow-window", test_title_fits_a_narrow_window);
   g_test_add_func ("/ui/import/choosing-a-column-previews-again", test_column_mapping_previews_again);
   g_test_add_func ("/ui/import/cancel-leaves-the-database-unchanged",
                    test_cancel_leaves_the_database_unchanged);
