@@ -220,30 +220,95 @@ start_daily_backup (RapportApplication *self)
   self->backup_thread = g_thread_new ("rapport-daily-backup", daily_backup_thread, job);
 }
 
-gboolean
-rapport_application_restore_backup (RapportApplication  *self,
-                                    const char          *file,
-                                    char               **kept_backup,
-                                    GError             **error)
+/* A restore copies and checks the backup (seconds for a large database): in
+ * a thread, once every view has let go of the store; the database opens
+ * again on the main thread when it is done. */
+typedef struct {
+  char  *path;
+  char  *file;
+  GDate  today;
+  char  *kept;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
 {
+  g_free (job->path);
+  g_free (job->file);
+  g_free (job->kept);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  GError *error = NULL;
+
+  if (rapport_backup_restore (job->path, job->file, &job->today, &job->kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (source);
+  g_autoptr(GTask) task = user_data;
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) restore_error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GError) open_error = NULL;
+  gboolean restored = g_task_propagate_boolean (G_TASK (result), &restore_error);
+
+  /* Restored or not, the database at its path opens again: the backup's
+   * data, or the untouched current one. */
+  if (!rapport_application_open_database (self, job->path, &open_error) && restored)
+    {
+      g_task_return_error (task, g_steal_pointer (&open_error));
+      return;
+    }
+  if (!restored)
+    {
+      g_task_return_error (task, g_steal_pointer (&restore_error));
+      return;
+    }
+  g_task_set_task_data (task, g_steal_pointer (&job->kept), g_free);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+rapport_application_restore_backup_async (RapportApplication  *self,
+                                          const char          *file,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) restore = NULL;
   RapportWindow *window;
   gpointer old_store;
-  gboolean restored;
-  GDate today;
+  RestoreJob *job;
 
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (file != NULL);
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, rapport_application_restore_backup_async);
   if (self->store == NULL)
     {
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                           _("No database is open"));
-      return FALSE;
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, "%s",
+                               _("No database is open"));
+      return;
     }
-  path = g_strdup (rapport_store_get_path (self->store));
-  rapport_store_get_today (self->store, &today);
+  job = g_new0 (RestoreJob, 1);
+  job->path = g_strdup (rapport_store_get_path (self->store));
+  job->file = g_strdup (file);
+  rapport_store_get_today (self->store, &job->today);
   rapport_application_wait_for_daily_backup (self);
 
   /* The core replaces the file only once nobody has it open: every view lets
@@ -265,21 +330,29 @@ rapport_application_restore_backup (RapportApplication  *self,
       set_store (self, store);
       if (window != NULL)
         rapport_window_set_store (window, store);
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
-                           _("Rapport is still using the database; finish what is open in its windows and try again"));
-      return FALSE;
+      restore_job_free (job);
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_BUSY, "%s",
+                               _("Rapport is still using the database; finish what is open in its windows and try again"));
+      return;
     }
 
-  restored = rapport_backup_restore (path, file, &today, kept_backup, &restore_error);
-  /* Restored or not, the database at @path opens again: the backup's data, or
-   * the untouched current one. */
-  if (!rapport_application_open_database (self, path, restored ? error : NULL) && restored)
+  restore = g_task_new (self, NULL, restored_cb, g_steal_pointer (&task));
+  g_task_set_task_data (restore, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (restore, restore_thread);
+}
+
+gboolean
+rapport_application_restore_backup_finish (RapportApplication  *self,
+                                           GAsyncResult        *result,
+                                           char               **kept_backup,
+                                           GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  if (!restored)
-    {
-      g_propagate_error (error, g_steal_pointer (&restore_error));
-      return FALSE;
-    }
+  if (kept_backup != NULL)
+    *kept_backup = g_strdup (g_task_get_task_data (G_TASK (result)));
   return TRUE;
 }
 

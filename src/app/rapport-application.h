@@ -29,8 +29,14 @@ gboolean            rapport_application_open_database          (RapportApplicati
  * opens it again, so that every view shows the backup's data. Fails with
  * RAPPORT_ERROR_BUSY, changing nothing, while the store is still used (a
  * dialog, another program). On any failure the database opens again as it was. */
-gboolean            rapport_application_restore_backup         (RapportApplication *self,
+/* The backup is copied and checked in a thread; the database opens again
+ * before @callback runs. */
+void                rapport_application_restore_backup_async   (RapportApplication *self,
                                                                 const char         *file,
+                                                                GAsyncReadyCallback callback,
+                                                                gpointer            user_data);
+gboolean            rapport_application_restore_backup_finish  (RapportApplication *self,
+                                                                GAsyncResult       *result,
                                                                 char              **kept_backup,
                                                                 GError            **error);
 /* Waits until the daily backup, started when a database opens, is done. */

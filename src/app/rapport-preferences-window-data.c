@@ -351,56 +351,104 @@ find_application (RapportPreferencesWindow *self)
   return NULL;
 }
 
-gboolean
-rapport_preferences_window_restore (RapportPreferencesWindow  *self,
-                                    const char                *file,
-                                    char                     **kept_backup,
-                                    GError                   **error)
+static void
+app_restored_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  RapportApplication *app;
+  g_autoptr(GTask) task = user_data;
+  RapportPreferencesWindow *self = g_task_get_source_object (task);
+  RapportApplication *app = RAPPORT_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
   RapportStore *store;
-  gboolean ok;
 
-  g_return_val_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self), FALSE);
-  g_return_val_if_fail (file != NULL, FALSE);
+  self->restoring = FALSE;
+  /* Closed meanwhile: its widgets are gone. */
+  if (self->restore_button != NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), TRUE);
+      store = rapport_application_get_store (app);
+      if (store != NULL)
+        _rapport_preferences_window_set_store (self, store);
+    }
+  if (!rapport_application_restore_backup_finish (app, result, &kept, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    {
+      g_task_set_task_data (task, g_steal_pointer (&kept), g_free);
+      g_task_return_boolean (task, TRUE);
+    }
+}
 
+void
+rapport_preferences_window_restore_async (RapportPreferencesWindow *self,
+                                          const char               *file,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RapportApplication *app;
+
+  g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (file != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
   app = find_application (self);
   if (app == NULL || self->store == NULL || rapport_application_get_store (app) != self->store)
     {
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                           _("This window no longer shows the open database"));
-      return FALSE;
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, "%s",
+                               _("This window no longer shows the open database"));
+      return;
     }
-  if (self->backing_up)
+  if (self->backing_up || self->restoring)
     {
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY,
-                           _("A backup is being made; restore when it is done"));
-      return FALSE;
+      g_task_return_new_error (task, RAPPORT_ERROR, RAPPORT_ERROR_BUSY, "%s",
+                               _("A backup is being made; restore when it is done"));
+      return;
     }
 
   /* The database can only be replaced once nobody has it open, this window
    * included; it then shows what the application opened again. */
+  self->restoring = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
+  adw_action_row_set_subtitle (self->restore_row, _("Restoring…"));
+  set_row_error (self->restore_row, FALSE);
   _rapport_preferences_window_set_store (self, NULL);
-  ok = rapport_application_restore_backup (app, file, kept_backup, error);
-  store = rapport_application_get_store (app);
-  if (store != NULL)
-    _rapport_preferences_window_set_store (self, store);
-  return ok;
+  rapport_application_restore_backup_async (app, file, app_restored_cb, g_steal_pointer (&task));
+}
+
+gboolean
+rapport_preferences_window_restore_finish (RapportPreferencesWindow  *self,
+                                           GAsyncResult              *result,
+                                           char                     **kept_backup,
+                                           GError                   **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (kept_backup != NULL)
+    *kept_backup = g_strdup (g_task_get_task_data (G_TASK (result)));
+  return TRUE;
 }
 
 static void
-restore_dialog_response_cb (AdwMessageDialog         *dialog,
-                            const char               *response,
-                            RapportPreferencesWindow *self)
+restore_finished_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (source);
+  g_autofree char *when = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
-  const char *file = g_object_get_data (G_OBJECT (dialog), "file");
-  const char *when = g_object_get_data (G_OBJECT (dialog), "when");
 
-  if (!g_str_equal (response, "restore"))
+  if (!rapport_preferences_window_restore_finish (self, result, &kept, &error) &&
+      self->restore_row == NULL)
     return;
-  if (!rapport_preferences_window_restore (self, file, &kept, &error))
+  if (error != NULL)
     {
       /* Translators: %s says why */
       g_autofree char *message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
@@ -427,10 +475,25 @@ restore_dialog_response_cb (AdwMessageDialog         *dialog,
     else
       /* Translators: %s is the date of the backup */
       message = g_strdup_printf (_("Restored the backup of %s."), when);
+    if (self->restore_row == NULL)
+      return;
     adw_action_row_set_subtitle (self->restore_row, message);
     set_row_error (self->restore_row, FALSE);
     _rapport_preferences_window_toast (self, message);
   }
+}
+
+static void
+restore_dialog_response_cb (AdwMessageDialog         *dialog,
+                            const char               *response,
+                            RapportPreferencesWindow *self)
+{
+  const char *file = g_object_get_data (G_OBJECT (dialog), "file");
+  const char *when = g_object_get_data (G_OBJECT (dialog), "when");
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  rapport_preferences_window_restore_async (self, file, restore_finished_cb, g_strdup (when));
 }
 
 GtkWidget *

@@ -21,6 +21,7 @@ struct _RapportPreferencesWindow
   /* Back Up Now runs in a thread; cancelled when the window goes away. */
   GCancellable *cancellable;
   gboolean backing_up;
+  gboolean restoring;
   GtkFileChooserNative *restore_chooser;
 
   GtkBox *weekdays_box;

@@ -27,10 +27,15 @@ GtkWidget *rapport_preferences_window_new              (GtkWindow               
 GtkWidget *rapport_preferences_window_confirm_restore  (RapportPreferencesWindow *self,
                                                         const char               *file);
 /* What the dialog's Restore button runs: the application replaces the
- * database with @file and opens it again; the window then shows the restored
- * data. @kept_backup: (out) (optional): where the replaced data was kept. */
-gboolean   rapport_preferences_window_restore          (RapportPreferencesWindow *self,
+ * database with @file (in a thread; the window says "Restoring…") and opens
+ * it again; the window then shows the restored data.
+ * @kept_backup: (out) (optional): where the replaced data was kept. */
+void       rapport_preferences_window_restore_async    (RapportPreferencesWindow *self,
                                                         const char               *file,
+                                                        GAsyncReadyCallback       callback,
+                                                        gpointer                  user_data);
+gboolean   rapport_preferences_window_restore_finish   (RapportPreferencesWindow *self,
+                                                        GAsyncResult             *result,
                                                         char                    **kept_backup,
                                                         GError                  **error);
 

@@ -607,6 +607,10 @@ static void
 wait_for_export (UiFixture *f)
 {
   ui_wait_until (export_done, f->window, 10000, "the export to finish");
+  /* And for the folder's change notices, before another chooser opens on
+   * it: GTK's chooser can trip over those of a file written meanwhile. */
+  g_usleep (100 * 1000);
+  ui_flush ();
 }
 
 static void

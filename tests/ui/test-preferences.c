@@ -537,6 +537,38 @@ back_up_then_change (UiFixture *f)
 }
 
 static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+/* The restore as the dialog's Restore button runs it, waited for. */
+static gboolean
+restore_and_wait (GtkWidget   *window,
+                  const char  *backup,
+                  char       **kept,
+                  GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rapport_preferences_window_restore_async (RAPPORT_PREFERENCES_WINDOW (window), backup,
+                                            restored_cb, &result);
+  ui_wait_until (has_result, &result, 20000, "the restore");
+  return rapport_preferences_window_restore_finish (RAPPORT_PREFERENCES_WINDOW (window), result,
+                                                    kept, error);
+}
+
+static void
 test_restores_a_backup_into_the_window (void)
 {
   UiFixture f = { 0 };
@@ -557,10 +589,23 @@ test_restores_a_backup_into_the_window (void)
 
   /* The test lets go of the store too: the file is replaced only once closed. */
   g_clear_object (&f.store);
-  restored = rapport_preferences_window_restore (RAPPORT_PREFERENCES_WINDOW (window), backup,
-                                                 &kept, &error);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    rapport_preferences_window_restore_async (RAPPORT_PREFERENCES_WINDOW (window), backup,
+                                              restored_cb, &result);
+    /* The copy runs in a thread: meanwhile the window says so and offers
+     * neither another restore nor a backup. */
+    g_assert_cmpstr (adw_action_row_get_subtitle (child (window, "restore_row")), ==, "Restoring…");
+    g_assert_false (gtk_widget_get_sensitive (child (window, "restore_button")));
+    g_assert_false (gtk_widget_get_sensitive (child (window, "backup_now_button")));
+    ui_wait_until (has_result, &result, 20000, "the restore");
+    restored = rapport_preferences_window_restore_finish (RAPPORT_PREFERENCES_WINDOW (window), result,
+                                                          &kept, &error);
+  }
   g_assert_no_error (error);
   g_assert_true (restored);
+  g_assert_true (gtk_widget_get_sensitive (child (window, "restore_button")));
   f.store = g_object_ref (rapport_application_get_store (f.app));
   ui_flush ();
 
@@ -612,8 +657,7 @@ test_refuses_to_restore_while_the_store_is_still_used (void)
   before = list_backups (&f);
 
   /* f.store stands for anything that still holds it (a dialog, a delivery). */
-  g_assert_false (rapport_preferences_window_restore (RAPPORT_PREFERENCES_WINDOW (window), backup,
-                                                      &kept, &error));
+  g_assert_false (restore_and_wait (window, backup, &kept, &error));
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY);
   g_assert_null (kept);
   ui_flush ();
