@@ -453,21 +453,24 @@ sort_key_func (sqlite3_context  *context,
   sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
 }
 
-static gboolean
-query_int (RapportDatabase  *self,
-           const char       *sql,
-           int              *out,
-           GError          **error)
+gboolean
+rapport_database_query_int64 (RapportDatabase  *self,
+                              const char       *sql,
+                              gint64           *out,
+                              GError          **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
 
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          *out = sqlite3_column_int (stmt, 0);
+          *out = sqlite3_column_int64 (stmt, 0);
           rc = SQLITE_OK;
         }
     }
@@ -477,6 +480,20 @@ query_int (RapportDatabase  *self,
       rapport_database_set_error (self, rc, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+query_int (RapportDatabase  *self,
+           const char       *sql,
+           int              *out,
+           GError          **error)
+{
+  gint64 value = 0;
+
+  if (!rapport_database_query_int64 (self, sql, &value, error))
+    return FALSE;
+  *out = (int) value;
   return TRUE;
 }
 

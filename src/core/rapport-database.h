@@ -31,6 +31,11 @@ int              rapport_database_get_schema_version (RapportDatabase *self);
 sqlite3_stmt    *rapport_database_prepare         (RapportDatabase  *self,
                                                    const char       *sql,
                                                    GError          **error);
+/* The first column of the first row of @sql (no parameters), e.g. a count. */
+gboolean         rapport_database_query_int64     (RapportDatabase  *self,
+                                                   const char       *sql,
+                                                   gint64           *out,
+                                                   GError          **error);
 gboolean         rapport_database_exec            (RapportDatabase  *self,
                                                    const char       *sql,
                                                    GError          **error);

@@ -374,28 +374,6 @@ schema_sql (RapportDatabase  *db,
   return TRUE;
 }
 
-static gboolean
-query_int64 (RapportDatabase  *db,
-             const char       *sql,
-             gint64           *out,
-             GError          **error)
-{
-  sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* An import of many rows for the customers there are: dropping and making
  * again the indexes (a sort of every row, old and new) and reading the
  * existing customers into memory then costs less than keeping the indexes
@@ -416,7 +394,7 @@ is_bulk (RapportImportJob  *job,
       *out = g_str_equal (forced, "1");
       return TRUE;
     }
-  if (!query_int64 (rapport_store_get_database (job->store), count, &existing, error))
+  if (!rapport_database_query_int64 (rapport_store_get_database (job->store), count, &existing, error))
     return FALSE;
   *out = job->file_size / 128 > (guint64) existing;
   return TRUE;
@@ -440,7 +418,7 @@ suspend_schema (RapportImportJob  *job,
     g_clear_pointer (sql[0] ? &sql[0] : &sql[1], g_free);
   if (ok && sql[0] != NULL)
     {
-      ok = query_int64 (db, last_query, &job->fts_last_id, error);
+      ok = rapport_database_query_int64 (db, last_query, &job->fts_last_id, error);
       job->fts_suspended = ok;
     }
   if (ok && bulk)
