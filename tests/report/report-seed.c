@@ -241,3 +241,18 @@ report_seed_clear (ReportSeed *seed)
   g_free (seed->ivy);
   g_free (seed->jo);
 }
+
+RapportSummary *
+report_summary_of (RapportStore *store,
+                   const char   *week)
+{
+  g_autoptr(GError) error = NULL;
+  RapportSummary *summary;
+  GDate monday;
+
+  g_assert_true (rapport_iso_week_parse (week, &monday, &error));
+  summary = rapport_summary_compute (store, &monday, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}

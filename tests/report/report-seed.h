@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rapport-store.h"
+#include "rapport-summary.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,8 @@ void          report_seed_clear        (ReportSeed   *seed);
 
 void          report_date              (const char   *iso,
                                         GDate        *out);
+/* The summary of the ISO week @week ("2026-W48"); fails the test on error. */
+RapportSummary *report_summary_of      (RapportStore *store,
+                                        const char   *week);
 
 G_END_DECLS

@@ -32,20 +32,6 @@ fixture_tear_down (Fixture       *f,
   report_store_free (f->store, f->dir);
 }
 
-static RapportSummary *
-summary_of (RapportStore *store,
-            const char   *week)
-{
-  g_autoptr(GError) error = NULL;
-  RapportSummary *summary;
-  GDate monday;
-
-  g_assert_true (rapport_iso_week_parse (week, &monday, &error));
-  summary = rapport_summary_compute (store, &monday, &error);
-  g_assert_no_error (error);
-  return summary;
-}
-
 /* Runs a poppler tool on @pdf and returns its standard output, or NULL
  * (the test is then skipped) when the tool is not installed. */
 static char *
@@ -121,7 +107,7 @@ static void
 test_pdf_shows_the_figures (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   g_autofree char *path = write_pdf (f, s, "w48.pdf");
   g_autofree char *info = run_tool ("pdfinfo", path);
   g_autofree char *raw = NULL;
@@ -165,7 +151,7 @@ static void
 test_pdf_of_an_empty_week (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W30");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W30");
   g_autofree char *path = write_pdf (f, s, "w30.pdf");
   g_autofree char *info = run_tool ("pdfinfo", path);
   g_autofree char *raw = NULL;
@@ -203,7 +189,7 @@ test_pdf_keeps_to_two_pages (Fixture       *f,
                                 NULL, "A long note that wraps over more than one line of the table "
                                 "so that every row takes more room than a single line would"));
     }
-  s = summary_of (f->store, "2026-W10");
+  s = report_summary_of (f->store, "2026-W10");
   rapport_summary_get_paper_size (&w, &h);
   g_assert_cmpuint (rapport_summary_get_n_pages (s, w, h), ==, 2);
   path = write_pdf (f, s, "w10.pdf");
@@ -222,7 +208,7 @@ static void
 test_renders_a_png_for_review (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   const char *build = g_getenv ("RAPPORT_BUILD_ROOT");
   g_autofree char *dir = NULL;
   double w, h, scale = 2;

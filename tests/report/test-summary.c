@@ -31,21 +31,6 @@ fixture_tear_down (Fixture       *f,
   report_store_free (f->store, f->dir);
 }
 
-static RapportSummary *
-summary_of (RapportStore *store,
-            const char   *week)
-{
-  g_autoptr(GError) error = NULL;
-  RapportSummary *summary;
-  GDate monday;
-
-  g_assert_true (rapport_iso_week_parse (week, &monday, &error));
-  summary = rapport_summary_compute (store, &monday, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (summary);
-  return summary;
-}
-
 /* "attempts/reached/rated/average/csat" with "null" for missing figures. */
 static char *
 counts_text (const RapportSummaryCounts *c)
@@ -73,7 +58,7 @@ static void
 test_counts_seeded_week (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   const RapportSummaryCounts *c = rapport_summary_get_counts (s);
   g_autofree char *start = rapport_date_to_iso (rapport_summary_get_start (s));
   g_autofree char *end = rapport_date_to_iso (rapport_summary_get_end (s));
@@ -127,7 +112,7 @@ static void
 test_counts_highest_priority_situation (Fixture       *f,
                                         gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
 
   /* Alice's call addressed irate and new: it counts once, under irate. */
   assert_counts (rapport_summary_get_situation_counts (s, RAPPORT_SITUATION_IRATE), "3/3/3/4.00/66.7");
@@ -157,7 +142,7 @@ test_priority_ignores_list_order (Fixture       *f,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 
-  s = summary_of (f->store, "2026-W10");
+  s = report_summary_of (f->store, "2026-W10");
   assert_counts (rapport_summary_get_situation_counts (s, RAPPORT_SITUATION_NOTHING_WENT_RIGHT),
                  "1/1/1/2.00/0.0");
   assert_counts (rapport_summary_get_situation_counts (s, RAPPORT_SITUATION_NEW), "0/0/0/null/null");
@@ -168,7 +153,7 @@ static void
 test_splits_by_staff (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   GPtrArray *staff = rapport_summary_get_by_staff (s);
   RapportSummaryStaff *row;
 
@@ -189,7 +174,7 @@ static void
 test_empty_week (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W30");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W30");
   g_autoptr(JsonNode) node = rapport_summary_to_json (s);
   g_autofree char *json = rapport_summary_json_to_string (node);
   g_autofree char *csv = rapport_summary_to_csv (s);
@@ -224,7 +209,7 @@ static void
 test_past_week_never_changes (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(RapportSummary) before = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) before = report_summary_of (f->store, "2026-W48");
   g_autoptr(RapportSummary) after = NULL;
   g_autoptr(JsonNode) before_node = rapport_summary_to_json (before);
   g_autoptr(JsonNode) after_node = NULL;
@@ -240,7 +225,7 @@ test_past_week_never_changes (Fixture       *f,
   g_assert_true (rapport_store_delete_customer (f->store, f->seed.ivy, &error));
   g_assert_no_error (error);
 
-  after = summary_of (f->store, "2026-W48");
+  after = report_summary_of (f->store, "2026-W48");
   after_node = rapport_summary_to_json (after);
   after_json = rapport_summary_json_to_string (after_node);
   g_assert_cmpstr (after_json, ==, before_json);
@@ -276,18 +261,18 @@ test_open_at_end_and_deleted_customers (Fixture       *f,
   /* Eve's new follow-up was open at the end of W48. Deleted on the Monday
    * after, she still counts for W48; deleted on its Sunday, she does not. */
   set_customer_deleted_at (f->store, f->seed.eve, "2026-11-30T00:00:00Z");
-  after_week = summary_of (f->store, "2026-W48");
+  after_week = report_summary_of (f->store, "2026-W48");
   g_assert_cmpuint (rapport_summary_get_open_at_end (after_week), ==, 3);
 
   set_customer_deleted_at (f->store, f->seed.eve, "2026-11-29T23:59:59Z");
-  on_sunday = summary_of (f->store, "2026-W48");
+  on_sunday = report_summary_of (f->store, "2026-W48");
   g_assert_cmpuint (rapport_summary_get_open_at_end (on_sunday), ==, 2);
   /* Her call still counts: it was made. */
   g_assert_cmpuint (rapport_summary_get_counts (on_sunday)->attempts, ==, 13);
 
   /* End of W47 (Sun 22): Alice irate + new, Dan new, Eve new, Jo irate,
    * Cora nothing-went-right, Hana regular; Eve's is still open then. */
-  w47 = summary_of (f->store, "2026-W47");
+  w47 = report_summary_of (f->store, "2026-W47");
   g_assert_cmpuint (rapport_summary_get_open_at_end (w47), ==, 7);
 }
 
@@ -295,7 +280,7 @@ static void
 test_trend_of_seeded_week (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   const RapportSummaryWeek *t;
   guint n;
 
@@ -334,7 +319,7 @@ test_trend_crosses_year_boundary (Fixture       *f,
   g_free (report_seed_call (f->store, "2027-01-11", a, "Ann", RAPPORT_RESULT_REACHED, 1, FALSE, NULL, NULL));
   g_free (report_seed_call (f->store, "2027-01-17", a, "Ann", RAPPORT_RESULT_REACHED, 5, FALSE, NULL, NULL));
 
-  s = summary_of (f->store, "2027-W02");
+  s = report_summary_of (f->store, "2027-W02");
   t = rapport_summary_get_trend (s, &n);
   g_assert_cmpuint (n, ==, 8);
   g_assert_cmpstr (t[0].week, ==, "2026-W48");
@@ -350,7 +335,7 @@ test_trend_crosses_year_boundary (Fixture       *f,
   assert_counts (&t[7].counts, "2/2/2/3.00/50.0");
   assert_counts (rapport_summary_get_counts (s), "2/2/2/3.00/50.0");
 
-  w53 = summary_of (f->store, "2026-W53");
+  w53 = report_summary_of (f->store, "2026-W53");
   g_assert_cmpstr (rapport_summary_get_week (w53), ==, "2026-W53");
   assert_counts (rapport_summary_get_counts (w53), "2/2/2/4.50/100.0");
 }
@@ -374,7 +359,7 @@ static void
 test_json_names_and_numbers (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   g_autoptr(JsonNode) node = rapport_summary_to_json (s);
   g_autofree char *json = rapport_summary_json_to_string (node);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -428,7 +413,7 @@ static void
 test_csv (Fixture       *f,
           gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   g_autofree char *csv = rapport_summary_to_csv (s);
   g_autofree char *bob_row = g_strdup_printf ("\r\n%s,Bob Baker,2026-11-24,2,no,"
                                               "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n",
@@ -469,7 +454,7 @@ test_csv_neutralises_every_formula_start (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_free (report_seed_call (f->store, "2026-03-02", c, cases[i].staff,
                               RAPPORT_RESULT_REACHED, 4, FALSE, NULL, NULL));
-  s = summary_of (f->store, "2026-W10");
+  s = report_summary_of (f->store, "2026-W10");
   csv = rapport_summary_to_csv (s);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -482,7 +467,7 @@ static void
 test_text_line (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(RapportSummary) s = summary_of (f->store, "2026-W48");
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
   g_autofree char *text = rapport_summary_to_text (s);
 
   g_assert_cmpstr (text, ==, "Week 48: 13 calls, 69% reached, CSAT 50%, average 3.38 of 5, "
