@@ -59,23 +59,46 @@ run_app (const char  *path,
 {
   const char *app = g_getenv ("RAPPORT_APP");
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { app, "--database", path, "--today", "2025-03-03",
+  /* A session bus of its own, as on a desktop where Rapport is not running
+   * yet: on a shared one a Rapport already there (another run of this test,
+   * say) would get the command line instead. */
+  g_autofree char *session = g_find_program_in_path ("dbus-run-session");
+  const char *argv[] = { session, "--", app, "--database", path, "--today", "2025-03-03",
                          "--quit-after-first-frame", NULL };
 
   g_assert_nonnull (app);
+  g_assert_nonnull (session);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, status, &error);
   g_assert_no_error (error);
+}
+
+/* @err without the lines of the session's own dbus-daemon (it says when it
+ * cannot raise its file limit, or starts the accessibility bus). */
+static char *
+without_bus_daemon_lines (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "dbus-daemon["))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
 }
 
 static void
 test_quits_after_its_first_frame_without_a_warning (void)
 {
   g_autofree char *path = make_database ();
-  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out = NULL, *all_err = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
   int status = -1;
 
-  run_app (path, &out, &err, &status);
+  run_app (path, &out, &all_err, &status);
+  err = without_bus_daemon_lines (all_err);
+  /* What it said, to tell why when it fails. */
+  if (err[0] != '\0')
+    g_test_message ("rapport said on stderr:\n%s", err);
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
   /* A row whose phone button warned about its action target, for one, would
