@@ -732,11 +732,6 @@ give_bar_its_stack_cb (gpointer user_data)
 
   self->bar_source = 0;
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-  /* The bar counts the pages it may show when it is told to reveal; told
-   * again now that it has them. */
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, FALSE);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   return G_SOURCE_REMOVE;
 }
 
@@ -745,7 +740,10 @@ title_visible_cb (RapportWindow *self)
 {
   if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
       adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL && self->bar_source == 0)
-    self->bar_source = g_idle_add (give_bar_its_stack_cb, self);
+    /* Before the next frame is drawn (default idles wait for a quiet main
+     * loop, which an animation or a resize keeps busy), but not inside the
+     * allocation that told us. */
+    self->bar_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, give_bar_its_stack_cb, self, NULL);
 }
 
 static void

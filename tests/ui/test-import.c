@@ -502,22 +502,12 @@ choose_file (GtkFileChooser *chooser,
   g_error ("The file chooser did not take %s", g_file_peek_path (file));
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action_name)
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static void
@@ -532,7 +522,7 @@ test_first_run_page_offers_the_import (void)
   ui_flush ();
   view = rapport_window_get_customers_view (f.window);
   g_assert_nonnull (view);
-  button = find_actionable (view, "win.import");
+  button = ui_find_widget (view, has_action, "win.import");
   g_assert_nonnull (button);
   /* The button is only sensitive when the window has the action. */
   g_assert_true (gtk_widget_is_sensitive (button));

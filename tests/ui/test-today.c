@@ -92,21 +92,12 @@ test_opens_on_the_seeded_agenda (void)
 
 /* The words and styles of lateness (issue 9): the label is there and says how
  * late, with warning for 1–2 business days and error beyond. */
-static GtkWidget *
-find_label_with_class (GtkWidget  *widget,
-                       const char *css_class)
+static gboolean
+is_shown_label_with_class (GtkWidget     *widget,
+                           gconstpointer  css_class)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
-      && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
+         && gtk_widget_get_visible (widget);
 }
 
 static void
@@ -118,20 +109,20 @@ test_overdue_rows_escalate_with_words (void)
   ui_fixture_open (&f, NULL, seed_week);
 
   /* Grace: 10 calendar days, 6 business days late: error. */
-  grace_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 0)), "overdue");
+  grace_late = ui_find_widget (GTK_WIDGET (ui_agenda_row (&f, 0)), is_shown_label_with_class, "overdue");
   g_assert_nonnull (grace_late);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (grace_late)), ==, "10 days overdue");
   g_assert_true (gtk_widget_has_css_class (grace_late, "error"));
   g_assert_false (gtk_widget_has_css_class (grace_late, "warning"));
 
   /* Ada: her new-customer call was due Thursday: 4 days, 2 business days: warning. */
-  ada_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 1)), "overdue");
+  ada_late = ui_find_widget (GTK_WIDGET (ui_agenda_row (&f, 1)), is_shown_label_with_class, "overdue");
   g_assert_nonnull (ada_late);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ada_late)), ==, "4 days overdue");
   g_assert_true (gtk_widget_has_css_class (ada_late, "warning"));
 
   /* Ken is due today: plain, no lateness shown. */
-  ken_late = find_label_with_class (GTK_WIDGET (ui_agenda_row (&f, 2)), "overdue");
+  ken_late = ui_find_widget (GTK_WIDGET (ui_agenda_row (&f, 2)), is_shown_label_with_class, "overdue");
   g_assert_null (ken_late);
 
   ui_fixture_close (&f);
@@ -174,19 +165,11 @@ test_navigates_between_days (void)
   ui_fixture_close (&f);
 }
 
-static GtkWidget *
-find_mapped_status_page (GtkWidget *widget)
+static gboolean
+is_mapped_status_page (GtkWidget     *widget,
+                       gconstpointer  data)
 {
-  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped_status_page (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -200,7 +183,7 @@ test_empty_day_names_the_next_day (void)
 
   g_assert_cmpstr (rapport_today_view_get_page (today_view (&f)), ==, "empty");
   /* The status page tells the day of the next calls and offers to go there. */
-  page = find_mapped_status_page (GTK_WIDGET (today_view (&f)));
+  page = ui_find_widget (GTK_WIDGET (today_view (&f)), is_mapped_status_page, NULL);
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Calls Today");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "Wednesday, 5 March"));

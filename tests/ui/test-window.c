@@ -315,12 +315,24 @@ test_queued_summaries_are_sent_without_opening_the_summary (void)
 }
 
 static gboolean
+is_action_bar (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_ACTION_BAR (widget);
+}
+
+static gboolean
 bar_has_stack (gpointer window)
 {
   AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (window, RAPPORT_TYPE_WINDOW,
                                                                                   "switcher_bar"));
-  /* Shown, not only asked to: it takes room at the bottom of the window. */
-  return adw_view_switcher_bar_get_stack (bar) != NULL && gtk_widget_get_height (GTK_WIDGET (bar)) > 0;
+  GtkWidget *action_bar = ui_find_widget (GTK_WIDGET (bar), is_action_bar, NULL);
+
+  /* Shown, not only asked to: its action bar is revealed and takes room at
+   * the bottom of the window. */
+  return adw_view_switcher_bar_get_stack (bar) != NULL &&
+         action_bar != NULL && gtk_action_bar_get_revealed (GTK_ACTION_BAR (action_bar)) &&
+         gtk_widget_get_height (GTK_WIDGET (bar)) > 0;
 }
 
 static gboolean
@@ -357,6 +369,76 @@ test_bottom_view_switcher_comes_with_a_narrow_window (void)
   g_settings_set_int (settings, "window-height", 720);
 }
 
+typedef struct {
+  GtkWidget *window;
+  guint      narrow_frames;
+} FrameCount;
+
+/* An animation running: every frame asks for the next one. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameCount    *count)
+{
+  if (is_narrow (count->window))
+    count->narrow_frames++;
+  gtk_widget_queue_draw (count->window);
+}
+
+static gboolean
+bar_shown_or_frames_passed (gpointer user_data)
+{
+  FrameCount *count = user_data;
+
+  return bar_has_stack (count->window) || count->narrow_frames > 4;
+}
+
+/* Work queued between frames, never done: the main loop is never idle. */
+static gboolean
+busy_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The bar comes in the frames right after the window turned narrow even
+ * while frames keep coming (an animation, a resize being dragged) and the
+ * main loop is never idle: the screenshot tool, asking for frame after
+ * frame, once took a narrow window without it. */
+static void
+test_bottom_view_switcher_comes_while_frames_keep_coming (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FrameCount count = { 0 };
+  GdkFrameClock *clock;
+  gulong handler;
+  guint busy_runs = 0;
+  guint busy;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 720);
+  ui_fixture_open (&f, NULL, seed_one);
+  count.window = GTK_WIDGET (f.window);
+  clock = gtk_widget_get_frame_clock (count.window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  gtk_widget_queue_draw (count.window);
+
+  /* Below frames, above a plain idle callback. */
+  busy = g_idle_add_full ((G_PRIORITY_HIGH_IDLE + G_PRIORITY_DEFAULT_IDLE) / 2, busy_cb, &busy_runs, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  ui_wait_until (bar_shown_or_frames_passed, &count, 10000, "the window to turn narrow");
+  g_assert_true (bar_has_stack (f.window));
+  /* The frame that found it narrow, the one that lays the bar out, and one
+   * for its slide-in to have height: some 50 ms. */
+  g_assert_cmpuint (count.narrow_frames, <=, 3);
+  g_assert_cmpuint (busy_runs, >, 0);
+
+  g_source_remove (busy);
+  g_signal_handler_disconnect (clock, handler);
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +451,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/every-view-fits-360-pixels", test_every_view_fits_360_pixels);
   g_test_add_func ("/ui/window/bottom-view-switcher-comes-with-a-narrow-window",
                    test_bottom_view_switcher_comes_with_a_narrow_window);
+  g_test_add_func ("/ui/window/bottom-view-switcher-comes-while-frames-keep-coming",
+                   test_bottom_view_switcher_comes_while_frames_keep_coming);
   g_test_add_func ("/ui/window/keyboard-shortcuts-are-wired", test_keyboard_shortcuts_are_wired);
   g_test_add_func ("/ui/window/hidden-views-are-built-when-first-shown",
                    test_hidden_views_are_built_when_first_shown);

@@ -215,6 +215,24 @@ ui_wait_until (UiCondition  condition,
     g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
 }
 
+GtkWidget *
+ui_find_widget (GtkWidget     *root,
+                UiWidgetMatch  match,
+                gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 window_is_mapped (gpointer user_data)
 {

@@ -45,6 +45,13 @@ void         ui_wait_until         (UiCondition   condition,
 /* Lets pending idle work, layout and painting happen. */
 void         ui_flush              (void);
 
+/* The first widget under @root (itself included, depth first) that @match
+ * accepts, or NULL. */
+typedef gboolean (*UiWidgetMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget   *ui_find_widget        (GtkWidget     *root,
+                                    UiWidgetMatch  match,
+                                    gconstpointer  data);
+
 GDate        ui_day                (const char   *iso);
 char        *ui_add_customer       (RapportStore *store,
                                     const char   *name,
