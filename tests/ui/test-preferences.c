@@ -675,6 +675,15 @@ test_refuses_to_restore_while_the_store_is_still_used (void)
   ui_fixture_close (&f);
 }
 
+static gboolean
+restore_row_is_done (gpointer window)
+{
+  const char *subtitle = adw_action_row_get_subtitle (child (window, "restore_row"));
+
+  return subtitle != NULL && !g_str_equal (subtitle, "Restoring…") &&
+         gtk_widget_get_sensitive (child (window, "restore_button"));
+}
+
 static void
 test_asks_before_restoring_and_names_the_backup_date (void)
 {
@@ -706,7 +715,8 @@ test_asks_before_restoring_and_names_the_backup_date (void)
   g_assert_nonnull (dialog);
   g_clear_object (&f.store);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  ui_flush ();
+  /* The copy and its checks run in a thread. */
+  ui_wait_until (restore_row_is_done, window, 20000, "the restore");
   f.store = g_object_ref (rapport_application_get_store (f.app));
   g_assert_cmpuint (count_named (f.store, "Bob"), ==, 0);
   g_assert_cmpuint (count_named (rapport_window_get_store (f.window), "Ada"), ==, 1);
