@@ -27,6 +27,11 @@ struct _RapportCustomersView
   /* Between detach_list () and the list's next items-changed. */
   gboolean detached;
   gboolean list_had_focus;
+  /* The customer in the list's first row in view when it was let go of,
+   * and how many rows were in view, to show the same rows after a re-read;
+   * NULL after a new search. */
+  char *first_in_view;
+  guint n_in_view;
   /* Waits for the list's search to finish, to select the shown customer. */
   guint complete_source;
 
@@ -145,19 +150,58 @@ restore_selection (RapportCustomersView *self)
   self->selecting = FALSE;
 }
 
+/* The customer whose row is the first one in view, or NULL; @n_in_view
+ * tells how many rows are in view, even in part. */
+static char *
+first_id_in_view (RapportCustomersView *self,
+                  guint                *n_in_view)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  int height = gtk_widget_get_height (list);
+  RapportCustomer *first = NULL;
+  float first_y = G_MAXFLOAT;
+
+  *n_in_view = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      RapportCustomer *customer;
+      graphene_rect_t bounds;
+
+      if (!RAPPORT_IS_CUSTOMER_ROW (row) || !gtk_widget_get_mapped (child) ||
+          !gtk_widget_compute_bounds (child, list, &bounds))
+        continue;
+      customer = rapport_customer_row_get_customer (RAPPORT_CUSTOMER_ROW (row));
+      /* In view: it starts above the bottom edge and ends below the top. */
+      if (customer == NULL || bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
+        continue;
+      (*n_in_view)++;
+      if (bounds.origin.y < first_y)
+        {
+          first = customer;
+          first_y = bounds.origin.y;
+        }
+    }
+  return first != NULL ? g_strdup (rapport_customer_get_id (first)) : NULL;
+}
+
 /* The customer list announces a re-read as "every row replaced". GTK 4.8
  * then reads every row again: GtkSingleSelection to find its selected item,
  * the list view to reuse its row widgets; with 100 000 customers that is a
  * second or more. So the list view lets go of the model, and the selection
  * of its item, before each re-read, and both come back after it. */
 static void
-detach_list (RapportCustomersView *self)
+detach_list (RapportCustomersView *self,
+             gboolean              keep_place)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
 
   if (self->detached)
     return;
   self->detached = TRUE;
+  g_free (self->first_in_view);
+  self->first_in_view = keep_place ? first_id_in_view (self, &self->n_in_view) : NULL;
   self->list_had_focus = focus != NULL &&
                          (focus == GTK_WIDGET (self->list_view) ||
                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)));
@@ -171,13 +215,22 @@ static void
 attach_list (RapportCustomersView *self)
 {
   guint position = shown_position (self);
+  g_autofree char *first_in_view = g_steal_pointer (&self->first_in_view);
+  guint first = G_MAXUINT;
 
   if (!self->detached)
     return;
   self->detached = FALSE;
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   restore_selection (self);
-  if (position != G_MAXUINT)
+  /* The list starts again at its top, and scrolling to a row puts it at
+   * the top: the rows in view stay in view. */
+  if (first_in_view != NULL && rapport_customer_list_is_complete (self->list))
+    first = rapport_customer_list_find (self->list, first_in_view);
+  if (first != G_MAXUINT)
+    scroll_to (self, first);
+  /* The shown customer, unless among them (renamed away, say). */
+  if (position != G_MAXUINT && (first == G_MAXUINT || position < first || position >= first + self->n_in_view))
     scroll_to (self, position);
   if (self->list_had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -276,7 +329,7 @@ search_changed_cb (RapportCustomersView *self)
 
   if (g_strcmp0 (text, current ? current : "") != 0)
     {
-      detach_list (self);
+      detach_list (self, FALSE);
       rapport_customer_list_set_search (self->list, text);
       attach_list (self);
     }
@@ -466,7 +519,7 @@ static void
 store_changed_cb (RapportStore         *store,
                   RapportCustomersView *self)
 {
-  detach_list (self);
+  detach_list (self, TRUE);
 }
 
 /* Runs after it, in case the list had nothing to say. */
@@ -540,6 +593,7 @@ rapport_customers_view_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->first_in_view, g_free);
 
   G_OBJECT_CLASS (rapport_customers_view_parent_class)->dispose (object);
 

@@ -641,12 +641,122 @@ test_adds_a_customer_with_the_new_customer_call (void)
   ui_fixture_close (&f);
 }
 
+static void
+seed_many (RapportStore *store)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %03u", i);
+      g_autofree char *id = ui_add_customer (store, name, NULL, NULL, "2024-06-01", FALSE);
+    }
+}
+
+/* The names of the rows in the list's view, even in part, as "A|B". */
+static char *
+names_in_view (UiFixture *f)
+{
+  GtkWidget *list = view_child (f, "list_view");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_rect_t bounds;
+
+      if (RAPPORT_IS_CUSTOMER_ROW (row) && gtk_widget_get_mapped (child) &&
+          rapport_customer_row_get_customer (RAPPORT_CUSTOMER_ROW (row)) != NULL &&
+          gtk_widget_compute_bounds (child, list, &bounds) &&
+          bounds.origin.y < gtk_widget_get_height (list) && bounds.origin.y + bounds.size.height > 0)
+        g_ptr_array_add (names, g_strdup (rapport_customer_get_name (
+          rapport_customer_row_get_customer (RAPPORT_CUSTOMER_ROW (row)))));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+static char *
+first_shown_name (UiFixture *f)
+{
+  g_autofree char *names = names_in_view (f);
+  g_auto(GStrv) split = g_strsplit (names, "|", 2);
+
+  return g_strdup (split[0]);
+}
+
+static gboolean
+scrolled_down (gpointer user_data)
+{
+  g_autofree char *first = first_shown_name (user_data);
+
+  return first != NULL && g_strcmp0 (first, "Customer 150") >= 0;
+}
+
+/* A change elsewhere (a call logged, a customer flagged) re-reads the list:
+ * the rows in view stay in view. */
+static void
+test_keeps_its_place_when_the_customers_change (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+
+  ui_fixture_open (&f, NULL, seed_many);
+  rapport_window_set_view (f.window, "customers");
+  ui_flush ();
+  gtk_widget_activate_action (view_child (&f, "list_view"), "list.scroll-to-item", "u", 200);
+  ui_wait_until (scrolled_down, &f, 5000, "the list to scroll down");
+  before = first_shown_name (&f);
+
+  id = find_id (&f, "Customer 010");
+  ui_flag (f.store, id, RAPPORT_SITUATION_IRATE, "Waited all day", "2025-03-03");
+  ui_flush ();
+  /* The first row in view stays first (a row cut in half at the top is
+   * shown whole). */
+  after = first_shown_name (&f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* With a customer in view open beside the list, the same. */
+  {
+    g_autofree char *shown = find_id (&f, "Customer 195");
+    g_autofree char *again = NULL;
+
+    rapport_window_show_customer (f.window, shown);
+    ui_flush ();
+    g_free (before);
+    before = first_shown_name (&f);
+    ui_flag (f.store, id, RAPPORT_SITUATION_NOTHING_WENT_RIGHT, "Still broken", "2025-03-03");
+    ui_flush ();
+    again = first_shown_name (&f);
+    g_assert_cmpstr (again, ==, before);
+
+    /* Renamed to the top of the list, it is followed there. */
+    {
+      g_autoptr(RapportCustomer) customer = stored (&f, shown);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *moved = NULL;
+
+      rapport_customer_set_name (customer, "Aaron First");
+      g_assert_true (rapport_store_update_customer (f.store, customer, &error));
+      g_assert_no_error (error);
+      ui_flush ();
+      moved = names_in_view (&f);
+      g_assert_nonnull (strstr (moved, "Aaron First"));
+    }
+  }
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/customers/keeps-its-place-when-the-customers-change",
+                   test_keeps_its_place_when_the_customers_change);
   g_test_add_func ("/ui/customers/finds-a-customer-by-part-of-a-phone-number",
                    test_finds_a_customer_by_part_of_a_phone_number);
   g_test_add_func ("/ui/customers/saves-an-edited-company-after-a-pause",
