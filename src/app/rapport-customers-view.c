@@ -169,8 +169,8 @@ first_id_in_view (RapportCustomersView *self,
       RapportCustomer *customer;
       graphene_rect_t bounds;
 
-      if (!RAPPORT_IS_CUSTOMER_ROW (row) || !gtk_widget_get_mapped (child) ||
-          !gtk_widget_compute_bounds (child, list, &bounds))
+      /* Mapped or not: the Customers view may be hidden behind another. */
+      if (!RAPPORT_IS_CUSTOMER_ROW (row) || !gtk_widget_compute_bounds (child, list, &bounds))
         continue;
       customer = rapport_customer_row_get_customer (RAPPORT_CUSTOMER_ROW (row));
       /* In view: it starts above the bottom edge and ends below the top. */

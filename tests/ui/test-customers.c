@@ -685,6 +685,14 @@ first_shown_name (UiFixture *f)
 }
 
 static gboolean
+rows_in_view (gpointer user_data)
+{
+  g_autofree char *names = names_in_view (user_data);
+
+  return names[0] != '\0';
+}
+
+static gboolean
 scrolled_down (gpointer user_data)
 {
   g_autofree char *first = first_shown_name (user_data);
@@ -714,6 +722,17 @@ test_keeps_its_place_when_the_customers_change (void)
   ui_flush ();
   /* The first row in view stays first (a row cut in half at the top is
    * shown whole). */
+  after = first_shown_name (&f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The same when the call was logged from another view. */
+  rapport_window_set_view (f.window, "today");
+  ui_flush ();
+  ui_flag (f.store, id, RAPPORT_SITUATION_REGULAR, "Check-in", "2025-03-03");
+  ui_flush ();
+  rapport_window_set_view (f.window, "customers");
+  ui_wait_until (rows_in_view, &f, 5000, "the list to show again");
+  g_free (after);
   after = first_shown_name (&f);
   g_assert_cmpstr (after, ==, before);
 
