@@ -13,9 +13,10 @@
 #include "rapport-model-private.h"
 #include "rapport-store-private.h"
 
-RapportFollowUp *
-_rapport_follow_up_from_row (sqlite3_stmt *stmt,
-                             int           c)
+/* Reads a follow-up's columns from @c on. */
+static RapportFollowUp *
+follow_up_from_row (sqlite3_stmt *stmt,
+                    int           c)
 {
   RapportSituation situation = RAPPORT_SITUATION_REGULAR;
   RapportFollowUpState state = RAPPORT_FOLLOW_UP_CLOSED;
@@ -466,7 +467,7 @@ rapport_store_list_follow_ups (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 1, customer);
   sqlite3_bind_int (stmt, 2, include_closed);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, _rapport_follow_up_from_row (stmt, 0));
+    g_ptr_array_add (list, follow_up_from_row (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -515,7 +516,7 @@ rapport_store_get_agenda (RapportStore  *self,
           entry_customer = rowid;
           g_ptr_array_add (entries, entry);
         }
-      follow_up = _rapport_follow_up_from_row (stmt, RAPPORT_CUSTOMER_N_COLUMNS);
+      follow_up = follow_up_from_row (stmt, RAPPORT_CUSTOMER_N_COLUMNS);
       _rapport_agenda_entry_add (entry, follow_up);
     }
   sqlite3_reset (stmt);

@@ -96,7 +96,5 @@ gboolean  _rapport_store_insert_follow_up   (RapportStore     *self,
 /* Reads the columns of RAPPORT_CUSTOMER_COLUMNS (as c.id, c.uuid, …) from @first_column. */
 RapportCustomer *_rapport_customer_from_row (sqlite3_stmt *stmt,
                                              int           first_column);
-RapportFollowUp *_rapport_follow_up_from_row (sqlite3_stmt *stmt,
-                                              int           first_column);
 
 G_END_DECLS
