@@ -22,6 +22,8 @@ struct _RapportTodayView
   GDate             day;
   GDate             next_agenda_day;
   GPtrArray        *agenda;
+  /* The day the rows show, to tell a re-read from another day. */
+  GDate             shown_day;
   gboolean          dirty;
   /* Rows past the first screenful wait for the window's first frame: the
    * agenda shows as soon as it can, the rest follows one frame later. */
@@ -29,12 +31,17 @@ struct _RapportTodayView
   gboolean          painted;
   GdkFrameClock    *paint_clock;
   gulong            after_paint_id;
+  /* Brings the focused row into view once the re-read rows have places. */
+  GdkFrameClock    *focus_clock;
+  gulong            focus_paint_id;
   guint             rest_source;
   char             *progress_text;
 
   /* The open call sheet, and the row to focus once it is done. */
   RapportCallSheet *sheet;
   char             *focus_customer_id;
+  /* Its row when the sheet opened: the next call takes that place. */
+  guint             focus_index;
 
   /* Template widgets */
   GtkWidget        *box;
@@ -390,6 +397,82 @@ focus_row (RapportTodayView *self,
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+static GtkAdjustment *
+agenda_adjustment (RapportTodayView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->agenda_list), GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* The customer of the agenda row that has the focus (or holds it), and the
+ * row's place; NULL when the focus is elsewhere. */
+static char *
+focused_customer (RapportTodayView *self,
+                  guint            *index)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RAPPORT_TYPE_AGENDA_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->agenda_list))
+    return NULL;
+  *index = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return g_strdup (rapport_agenda_entry_get_customer_id (rapport_agenda_row_get_entry (RAPPORT_AGENDA_ROW (row))));
+}
+
+static void
+stop_showing_focus (RapportTodayView *self)
+{
+  if (self->focus_clock != NULL)
+    {
+      g_clear_signal_handler (&self->focus_paint_id, self->focus_clock);
+      g_clear_object (&self->focus_clock);
+    }
+}
+
+/* Scrolls as little as needed for the focused row to be in view. */
+static void
+show_focus_cb (GdkFrameClock    *clock,
+               RapportTodayView *self)
+{
+  GtkAdjustment *adjustment = agenda_adjustment (self);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->agenda_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RAPPORT_TYPE_AGENDA_ROW) : NULL;
+  graphene_rect_t bounds;
+  double value = gtk_adjustment_get_value (adjustment);
+  int height = gtk_widget_get_height (scrolled);
+
+  stop_showing_focus (self);
+  if (row == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return;
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > height)
+    gtk_adjustment_set_value (adjustment, value + MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - height));
+}
+
+/* Focusing a row that has no place yet scrolls the list to its top: the
+ * list goes back to @scroll, and with @show_focus moves after the next
+ * frame if the focused row is out of view. */
+static void
+keep_place (RapportTodayView *self,
+            double            scroll,
+            gboolean          show_focus)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  gtk_adjustment_set_value (agenda_adjustment (self), scroll);
+  stop_showing_focus (self);
+  if (clock == NULL || !show_focus)
+    return;
+  self->focus_clock = g_object_ref (clock);
+  self->focus_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (show_focus_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static void
 reload (RapportTodayView *self)
 {
@@ -399,8 +482,16 @@ reload (RapportTodayView *self)
   g_autoptr(GError) error = NULL;
   GDate today;
   guint made = 0, total;
+  /* A re-read of the same day (a change anywhere) keeps the place in the
+   * list and the focus on the same customer, or on the one that took its
+   * place; another day starts at its top. */
+  gboolean same_day = g_date_valid (&self->shown_day) && g_date_compare (&self->shown_day, &self->day) == 0;
+  double scroll = same_day ? gtk_adjustment_get_value (agenda_adjustment (self)) : 0;
+  guint focused_index = 0;
+  g_autofree char *focused_id = same_day ? focused_customer (self, &focused_index) : NULL;
 
   self->dirty = FALSE;
+  self->shown_day = self->day;
   update_day_bar (self);
   stop_waiting_for_paint (self);
   self->rows_made = 0;
@@ -473,7 +564,21 @@ reload (RapportTodayView *self)
     gtk_stack_set_visible_child_name (self->stack, "agenda");
 
   if (self->focus_customer_id != NULL && self->sheet == NULL)
-    focus_row (self, 0);
+    {
+      focus_row (self, 0);
+      /* After a call: the next one, in view. */
+      if (same_day)
+        keep_place (self, scroll, TRUE);
+    }
+  else if (focused_id != NULL && self->sheet == NULL)
+    {
+      self->focus_customer_id = g_steal_pointer (&focused_id);
+      focus_row (self, focused_index);
+      /* Where the person left it, even with the focus out of view. */
+      keep_place (self, scroll, FALSE);
+    }
+  else if (same_day && scroll > 0)
+    keep_place (self, scroll, FALSE);
   else if (agenda->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* A window that opens on the Today view starts on the first call, so
@@ -845,11 +950,16 @@ static void
 sheet_destroyed_cb (RapportTodayView *self,
                     GtkWidget        *sheet)
 {
+  double scroll;
+
   if ((GtkWidget *) self->sheet != sheet)
     return;
+  scroll = gtk_adjustment_get_value (agenda_adjustment (self));
   self->sheet = NULL;
-  /* The main window is active again: focus the next call. */
-  focus_row (self, 0);
+  /* The main window is active again: focus the next call, which took the
+   * place of the one logged, without the list jumping. */
+  focus_row (self, self->focus_index);
+  keep_place (self, scroll, TRUE);
 }
 
 GtkWindow *
@@ -858,10 +968,11 @@ rapport_today_view_open_call_sheet (RapportTodayView *self,
 {
   RapportAgendaEntry *entry;
   GtkRoot *root;
+  guint index = 0;
 
   g_return_val_if_fail (RAPPORT_IS_TODAY_VIEW (self), NULL);
 
-  entry = find_entry (self, customer_id, NULL);
+  entry = find_entry (self, customer_id, &index);
   if (entry == NULL || self->store == NULL)
     return NULL;
   close_sheet (self);
@@ -876,6 +987,7 @@ rapport_today_view_open_call_sheet (RapportTodayView *self,
    * it is logged or moved, this one when the sheet is cancelled. */
   g_free (self->focus_customer_id);
   self->focus_customer_id = g_strdup (customer_id);
+  self->focus_index = index;
   g_signal_connect_object (self->sheet, "logged", G_CALLBACK (sheet_logged_cb), self, 0);
   g_signal_connect_object (self->sheet, "next", G_CALLBACK (sheet_next_cb), self, 0);
   g_signal_connect_object (self->sheet, "move", G_CALLBACK (sheet_move_cb), self, 0);
@@ -1070,6 +1182,7 @@ rapport_today_view_dispose (GObject *object)
   RapportTodayView *self = RAPPORT_TODAY_VIEW (object);
 
   stop_waiting_for_paint (self);
+  stop_showing_focus (self);
 
   close_sheet (self);
   if (self->store != NULL)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rapport-agenda-row.h"
+#include "rapport-call-sheet.h"
 #include "rapport-today-view.h"
 #include "ui-test-util.h"
 
@@ -315,6 +316,84 @@ test_date_button_opens_a_calendar_on_the_shown_day (void)
   ui_fixture_close (&f);
 }
 
+static GtkAdjustment *
+agenda_adjustment (UiFixture *f)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today_view (f)),
+                                                               RAPPORT_TYPE_TODAY_VIEW, "agenda_list"));
+
+  return gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+}
+
+static gboolean
+can_scroll_far (gpointer user_data)
+{
+  GtkAdjustment *adjustment = agenda_adjustment (user_data);
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) > 1000;
+}
+
+/* Working down a long day, a change (a customer edited, a call logged from
+ * elsewhere) re-reads the agenda: the place in it stays. */
+static void
+test_keeps_its_place_when_the_day_changes (void)
+{
+  UiFixture f = { 0 };
+  GtkAdjustment *adjustment;
+  double before;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  ui_fixture_open (&f, NULL, seed_twenty_due);
+  adjustment = agenda_adjustment (&f);
+  ui_wait_until (can_scroll_far, &f, 5000, "the rows of the long day");
+  gtk_adjustment_set_value (adjustment, 800);
+  ui_flush ();
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, ==, 800);
+
+  ids = rapport_store_search_customer_ids (f.store, "Customer 10", NULL);
+  g_assert_nonnull (ids);
+  {
+    g_autoptr(RapportCustomer) customer = rapport_store_get_customer (f.store, g_ptr_array_index (ids, 0), NULL);
+
+    rapport_customer_set_notes (customer, "Prefers mornings");
+    g_assert_true (rapport_store_update_customer (f.store, customer, NULL));
+  }
+  ui_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+
+  /* A call logged from a row in view: the next customer takes its place,
+   * focused, and the list does not move. */
+  {
+    GtkListBoxRow *row = ui_agenda_row (&f, 6);
+    const char *next = rapport_agenda_entry_get_customer_id (
+      rapport_agenda_row_get_entry (RAPPORT_AGENDA_ROW (ui_agenda_row (&f, 7))));
+    g_autofree char *next_id = g_strdup (next);
+    RapportCallSheet *sheet;
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+    ui_flush ();
+    before = gtk_adjustment_get_value (adjustment);
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+    ui_flush ();
+    sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (&f)));
+    g_assert_nonnull (sheet);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+    ui_flush ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+    focus = gtk_root_get_focus (GTK_ROOT (f.window));
+    g_assert_true (focus == GTK_WIDGET (ui_agenda_row (&f, 6)) ||
+                   (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (ui_agenda_row (&f, 6)))));
+    g_assert_cmpstr (rapport_agenda_entry_get_customer_id (
+      rapport_agenda_row_get_entry (RAPPORT_AGENDA_ROW (ui_agenda_row (&f, 6)))), ==, next_id);
+  }
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +401,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/today/opens-on-the-seeded-agenda", test_opens_on_the_seeded_agenda);
+  g_test_add_func ("/ui/today/keeps-its-place-when-the-day-changes", test_keeps_its_place_when_the_day_changes);
   g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
   g_test_add_func ("/ui/today/navigates-between-days", test_navigates_between_days);
   g_test_add_func ("/ui/today/empty-day-names-the-next-day", test_empty_day_names_the_next_day);
