@@ -588,6 +588,9 @@ reload (RapportTodayView *self)
       if (root != NULL && gtk_root_get_focus (root) == NULL)
         gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->agenda_list, 0)));
     }
+  /* Another day: from its top, the progress above its first call. */
+  if (!same_day)
+    gtk_adjustment_set_value (agenda_adjustment (self), 0);
 }
 
 static void

@@ -363,6 +363,24 @@ test_keeps_its_place_when_the_day_changes (void)
   ui_flush ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
 
+  /* The same after a look at the customers. */
+  rapport_window_set_view (f.window, "customers");
+  ui_flush ();
+  rapport_window_set_view (f.window, "today");
+  ui_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+
+  /* Another day starts at its top, and coming back too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today_view (&f)), "today.next-day", NULL));
+  ui_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today_view (&f)), "today.previous-day", NULL));
+  ui_wait_until (can_scroll_far, &f, 5000, "the rows of the long day again");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_adjustment_set_value (adjustment, 800);
+  ui_flush ();
+  before = gtk_adjustment_get_value (adjustment);
+
   /* A call logged from a row in view: the next customer takes its place,
    * focused, and the list does not move. */
   {
