@@ -426,7 +426,10 @@ stop_showing_focus (RapportTodayView *self)
 {
   if (self->focus_clock != NULL)
     {
-      g_clear_signal_handler (&self->focus_paint_id, self->focus_clock);
+      /* A window going away takes its frame clock's handlers with it. */
+      if (g_signal_handler_is_connected (self->focus_clock, self->focus_paint_id))
+        g_signal_handler_disconnect (self->focus_clock, self->focus_paint_id);
+      self->focus_paint_id = 0;
       g_clear_object (&self->focus_clock);
     }
 }
@@ -762,6 +765,28 @@ rapport_today_view_move_customer (RapportTodayView *self,
   return TRUE;
 }
 
+typedef struct {
+  RapportTodayView *self;
+  gpointer          sheet;   /* compared, never used: it may be gone */
+} SheetToClose;
+
+static void
+sheet_to_close_free (SheetToClose *close)
+{
+  g_object_unref (close->self);
+  g_free (close);
+}
+
+static gboolean
+close_sheet_cb (gpointer user_data)
+{
+  SheetToClose *close = user_data;
+
+  if ((gpointer) close->self->sheet == close->sheet)
+    close_sheet (close->self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 move_to_dialog_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
@@ -781,7 +806,15 @@ move_to_dialog_response_cb (AdwMessageDialog *dialog,
                       (GDateYear) g_date_time_get_year (dt));
       if (rapport_today_view_move_customer (self, customer_id, &to) && self->sheet != NULL
           && g_strcmp0 (rapport_call_sheet_get_customer_id (self->sheet), customer_id) == 0)
-        close_sheet (self);
+        {
+          /* Not now: the dialog is the sheet's, and still answering. */
+          SheetToClose *close = g_new (SheetToClose, 1);
+
+          close->self = g_object_ref (self);
+          close->sheet = self->sheet;
+          g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_sheet_cb, close,
+                           (GDestroyNotify) sheet_to_close_free);
+        }
     }
 }
 
@@ -1158,6 +1191,7 @@ rapport_today_view_unmap (GtkWidget *widget)
 {
   /* A window shown again may paint with another clock. */
   stop_waiting_for_paint (RAPPORT_TODAY_VIEW (widget));
+  stop_showing_focus (RAPPORT_TODAY_VIEW (widget));
   GTK_WIDGET_CLASS (rapport_today_view_parent_class)->unmap (widget);
 }
 

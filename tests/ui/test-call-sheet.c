@@ -265,6 +265,53 @@ test_moves_from_the_sheet_to_next_week (void)
   ui_fixture_close (&f);
 }
 
+/* The message dialog of the sheet's "Move to…", the sheet's own window. */
+static AdwMessageDialog *
+find_move_dialog (GtkWindow *sheet)
+{
+  /* GTK's own list: not ours to unref. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == sheet &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The dialog belongs to the sheet, which closes once the call moved: not
+ * while the dialog still answers (that freed it under its own feet). */
+static void
+test_moves_from_the_sheet_to_a_chosen_day (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autofree char *due = NULL;
+  RapportCallSheet *sheet;
+  AdwMessageDialog *dialog;
+
+  ui_fixture_open (&f, NULL, seed);
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.move", "s", "ask"));
+  ui_flush ();
+  dialog = find_move_dialog (GTK_WINDOW (sheet));
+  g_assert_nonnull (dialog);
+  /* The calendar starts on tomorrow. */
+  adw_message_dialog_response (dialog, "move");
+  ui_flush ();
+
+  follow_ups = rapport_store_list_follow_ups (f.store, grace_id, FALSE, NULL);
+  due = rapport_date_to_iso (rapport_follow_up_get_due (g_ptr_array_index (follow_ups, 0)));
+  g_assert_cmpstr (due, ==, "2025-03-04");
+  g_assert_null (rapport_today_view_get_call_sheet (today_view (&f)));
+
+  ui_fixture_close (&f);
+}
+
 static void
 test_ctrl_z_undoes_the_last_call (void)
 {
@@ -341,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
+  g_test_add_func ("/ui/call-sheet/moves-to-a-chosen-day", test_moves_from_the_sheet_to_a_chosen_day);
   g_test_add_func ("/ui/today/moves-a-later-call-from-its-day", test_moves_a_later_call_from_its_day);
 
   return ui_test_run ();
