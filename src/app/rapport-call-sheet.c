@@ -22,6 +22,10 @@ struct _RapportCallSheet
   guint               rating;
   char               *error;
   gboolean            discard_confirmed;
+  /* What leaving the sheet was for, once "Discard" is confirmed: NULL to
+   * close it, "" for the next call, else the move's target. */
+  char               *leaving_for;
+  gboolean            leaving;
 
   GtkToggleButton    *rating_toggles[5];
 
@@ -459,6 +463,27 @@ rating_toggled_cb (RapportCallSheet *self,
 }
 
 static void
+leave (RapportCallSheet *self)
+{
+  g_autofree char *target = g_steal_pointer (&self->leaving_for);
+
+  self->leaving = FALSE;
+  if (target == NULL)
+    gtk_window_close (GTK_WINDOW (self));
+  else if (target[0] == '\0')
+    g_signal_emit (self, signals[NEXT], 0);
+  else
+    g_signal_emit (self, signals[MOVE], 0, target);
+}
+
+static gboolean
+leave_cb (gpointer self)
+{
+  leave (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      RapportCallSheet *self)
@@ -466,8 +491,44 @@ discard_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->discard_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not while the dialog answers: leaving may destroy the sheet, and
+       * its dialogs with it. */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_cb, g_object_ref (self), g_object_unref);
     }
+  else
+    {
+      self->leaving = FALSE;
+      g_clear_pointer (&self->leaving_for, g_free);
+    }
+}
+
+/* Leaves the sheet (see leaving_for) at once, or after asking when a note or
+ * rating would be lost: what was typed is never dropped silently, whether
+ * the sheet is closed, skipped for the next call or its call moved. */
+static void
+leave_or_ask (RapportCallSheet *self,
+              const char       *leaving_for)
+{
+  g_autofree char *note = get_note (self);
+  AdwMessageDialog *dialog;
+
+  if (self->leaving)
+    return;
+  self->leaving = TRUE;
+  self->leaving_for = g_strdup (leaving_for);
+  if (self->discard_confirmed || (note[0] == '\0' && self->rating == 0))
+    {
+      leave (self);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Call’s Outcome?"),
+                                                       _("The note and rating you entered will be lost.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -475,19 +536,10 @@ rapport_call_sheet_close_request (GtkWindow *window)
 {
   RapportCallSheet *self = RAPPORT_CALL_SHEET (window);
   g_autofree char *note = get_note (self);
-  AdwMessageDialog *dialog;
 
-  /* What was typed is never dropped silently. */
   if (!self->discard_confirmed && (note[0] != '\0' || self->rating != 0))
     {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard This Call’s Outcome?"),
-                                                           _("The note and rating you entered will be lost.")));
-      adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "keep");
-      adw_message_dialog_set_close_response (dialog, "keep");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      leave_or_ask (self, NULL);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (rapport_call_sheet_parent_class)->close_request (window);
@@ -508,7 +560,7 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[NEXT], 0);
+  leave_or_ask (RAPPORT_CALL_SHEET (widget), "");
 }
 
 static void
@@ -516,7 +568,7 @@ move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[MOVE], 0, g_variant_get_string (parameter, NULL));
+  leave_or_ask (RAPPORT_CALL_SHEET (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -575,6 +627,7 @@ rapport_call_sheet_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->leaving_for, g_free);
   G_OBJECT_CLASS (rapport_call_sheet_parent_class)->dispose (object);
 }
 

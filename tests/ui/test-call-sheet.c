@@ -265,9 +265,9 @@ test_moves_from_the_sheet_to_next_week (void)
   ui_fixture_close (&f);
 }
 
-/* The message dialog of the sheet's "Move to…", the sheet's own window. */
+/* A message dialog shown over the sheet ("Move to…", "Discard…?"). */
 static AdwMessageDialog *
-find_move_dialog (GtkWindow *sheet)
+find_sheet_dialog (GtkWindow *sheet)
 {
   /* GTK's own list: not ours to unref. */
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -298,7 +298,7 @@ test_moves_from_the_sheet_to_a_chosen_day (void)
   sheet = open_sheet_from_row (&f, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.move", "s", "ask"));
   ui_flush ();
-  dialog = find_move_dialog (GTK_WINDOW (sheet));
+  dialog = find_sheet_dialog (GTK_WINDOW (sheet));
   g_assert_nonnull (dialog);
   /* The calendar starts on tomorrow. */
   adw_message_dialog_response (dialog, "move");
@@ -308,6 +308,88 @@ test_moves_from_the_sheet_to_a_chosen_day (void)
   due = rapport_date_to_iso (rapport_follow_up_get_due (g_ptr_array_index (follow_ups, 0)));
   g_assert_cmpstr (due, ==, "2025-03-04");
   g_assert_null (rapport_today_view_get_call_sheet (today_view (&f)));
+
+  ui_fixture_close (&f);
+}
+
+static RapportCallSheet *
+shown_sheet (UiFixture *f)
+{
+  return RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (f)));
+}
+
+typedef struct {
+  UiFixture  *f;
+  const char *customer_id;
+} SheetWait;
+
+static gboolean
+shows_sheet_of (gpointer user_data)
+{
+  SheetWait *wait = user_data;
+  GtkWindow *sheet = rapport_today_view_get_call_sheet (today_view (wait->f));
+
+  return sheet != NULL && gtk_widget_get_mapped (GTK_WIDGET (sheet)) &&
+         g_strcmp0 (rapport_call_sheet_get_customer_id (RAPPORT_CALL_SHEET (sheet)), wait->customer_id) == 0;
+}
+
+/* A rating or a note typed is never dropped without asking: not by Next
+ * Call, not by a move, not by closing the sheet. */
+static void
+test_asks_before_dropping_what_was_typed (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *second = NULL;
+  RapportCallSheet *sheet;
+  AdwMessageDialog *dialog;
+
+  ui_fixture_open (&f, NULL, seed);
+  before = ui_dump_follow_ups_and_calls (f.store);
+  second = g_strdup (row_customer (&f, 1));
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 2));
+  rapport_call_sheet_set_note (sheet, "Still waiting for the refund");
+
+  /* Next Call asks; Keep Editing keeps the sheet and what it holds. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.next", NULL));
+  ui_flush ();
+  dialog = find_sheet_dialog (GTK_WINDOW (sheet));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard This Call’s Outcome?");
+  adw_message_dialog_response (dialog, "keep");
+  ui_flush ();
+  g_assert_true (shown_sheet (&f) == sheet);
+  g_assert_cmpstr (rapport_call_sheet_get_customer_id (sheet), ==, grace_id);
+  g_assert_cmpuint (rapport_call_sheet_get_rating (sheet), ==, 2);
+
+  /* A move asks too, and moves nothing until answered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.move", "s", "tomorrow"));
+  ui_flush ();
+  dialog = find_sheet_dialog (GTK_WINDOW (sheet));
+  g_assert_nonnull (dialog);
+  after = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after, ==, before);
+  adw_message_dialog_response (dialog, "keep");
+  ui_flush ();
+  g_assert_true (shown_sheet (&f) == sheet);
+
+  /* Closing asks; Discard on Next Call goes on to the next customer. */
+  gtk_window_close (GTK_WINDOW (sheet));
+  ui_flush ();
+  dialog = find_sheet_dialog (GTK_WINDOW (sheet));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  ui_flush ();
+  g_assert_true (shown_sheet (&f) == sheet);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.next", NULL));
+  ui_flush ();
+  adw_message_dialog_response (find_sheet_dialog (GTK_WINDOW (sheet)), "discard");
+  ui_wait_until (shows_sheet_of, &(SheetWait) { &f, second }, 5000, "the next call sheet");
+  g_free (after);
+  after = ui_dump_follow_ups_and_calls (f.store);
+  g_assert_cmpstr (after, ==, before);
 
   ui_fixture_close (&f);
 }
@@ -389,6 +471,8 @@ main (int   argc,
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
   g_test_add_func ("/ui/call-sheet/moves-to-a-chosen-day", test_moves_from_the_sheet_to_a_chosen_day);
+  g_test_add_func ("/ui/call-sheet/asks-before-dropping-what-was-typed",
+                   test_asks_before_dropping_what_was_typed);
   g_test_add_func ("/ui/today/moves-a-later-call-from-its-day", test_moves_a_later_call_from_its_day);
 
   return ui_test_run ();
