@@ -343,6 +343,18 @@ connect_field_focus (RapportCustomerPage *self,
   gtk_widget_add_controller (widget, focus);
 }
 
+/* Whether a field showing @shown holds @stored: values are saved without
+ * their outer spaces, and a field saved while someone types in it ("Ada "
+ * before "King") must keep its space and its cursor, not be set again. */
+static gboolean
+shows_stored (const char *shown,
+              const char *stored)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (shown));
+
+  return g_strcmp0 (stripped, stored ? stored : "") == 0;
+}
+
 /* Puts @text into a field unless the person is changing that field. */
 static void
 load_entry (RapportCustomerPage *self,
@@ -353,7 +365,7 @@ load_entry (RapportCustomerPage *self,
 
   if (self->dirty[field])
     return;
-  if (g_strcmp0 (entry_text (row), text ? text : "") != 0)
+  if (!shows_stored (entry_text (row), text))
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
@@ -397,7 +409,7 @@ load_fields (RapportCustomerPage *self)
       g_autofree char *notes = get_notes_text (self);
       const char *stored = rapport_customer_get_notes (c);
 
-      if (g_strcmp0 (notes, stored ? stored : "") != 0)
+      if (!shows_stored (notes, stored))
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), stored ? stored : "", -1);
     }
 

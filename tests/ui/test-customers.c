@@ -222,6 +222,60 @@ test_saves_an_edited_company_after_a_pause (void)
   ui_fixture_close (&f);
 }
 
+typedef struct {
+  UiFixture *f;
+  const char *id;
+  const char *notes;
+} StoredNotes;
+
+static gboolean
+notes_are (gpointer user_data)
+{
+  StoredNotes *s = user_data;
+  g_autoptr(RapportCustomer) customer = stored (s->f, s->id);
+
+  return g_strcmp0 (rapport_customer_get_notes (customer), s->notes) == 0;
+}
+
+/* The page saves during a pause in typing; the space or new line typed
+ * last, which the saved value leaves out, stays where the person types
+ * ("Ada " then "King" is "Ada King", not "KingAda"). */
+static void
+test_saving_in_a_pause_keeps_what_is_being_typed (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *id = NULL;
+  GtkEditable *company;
+  GtkTextBuffer *notes;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  ui_fixture_open (&f, NULL, seed_two);
+  id = open_customer (&f, "Ada Lovelace");
+  company = GTK_EDITABLE (page_child (&f, "company_row"));
+  gtk_widget_grab_focus (GTK_WIDGET (company));
+
+  gtk_editable_set_text (company, "Lovelace ");
+  gtk_editable_set_position (company, -1);
+  ui_wait_until (company_is, &(StoredCompany) { &f, id, "Lovelace" }, 5000, "the company to be saved");
+  ui_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (company), ==, "Lovelace ");
+  g_assert_cmpint (gtk_editable_get_position (company), ==, 9);
+  gtk_editable_insert_text (company, "Engines", -1, &(int) { 9 });
+  ui_wait_until (company_is, &(StoredCompany) { &f, id, "Lovelace Engines" }, 5000,
+                 "the whole company to be saved");
+
+  notes = gtk_text_view_get_buffer (page_child (&f, "notes_view"));
+  gtk_text_buffer_set_text (notes, "Prefers mornings.\n", -1);
+  ui_wait_until (notes_are, &(StoredNotes) { &f, id, "Prefers mornings." }, 5000, "the notes to be saved");
+  ui_flush ();
+  gtk_text_buffer_get_bounds (notes, &start, &end);
+  shown = gtk_text_buffer_get_text (notes, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Prefers mornings.\n");
+
+  ui_fixture_close (&f);
+}
+
 static void
 test_marks_an_invalid_email_and_does_not_save_it (void)
 {
@@ -780,6 +834,8 @@ main (int    argc,
                    test_finds_a_customer_by_part_of_a_phone_number);
   g_test_add_func ("/ui/customers/saves-an-edited-company-after-a-pause",
                    test_saves_an_edited_company_after_a_pause);
+  g_test_add_func ("/ui/customers/saving-in-a-pause-keeps-what-is-being-typed",
+                   test_saving_in_a_pause_keeps_what_is_being_typed);
   g_test_add_func ("/ui/customers/marks-an-invalid-email-and-does-not-save-it",
                    test_marks_an_invalid_email_and_does_not_save_it);
   g_test_add_func ("/ui/customers/keeps-the-old-name-when-the-field-is-emptied",
