@@ -16,7 +16,9 @@ typedef enum {
 
 /* What a save dialog is for, until its response. */
 typedef struct {
-  RapportStore       *store;
+  /* Weak: the window keeps its last chooser, and a store still referenced
+   * cannot be replaced by a restore. */
+  GWeakRef            store;
   ExportKind          kind;
   RapportExportTable  table;
   GDate               from;
@@ -28,7 +30,7 @@ export_request_free (gpointer data)
 {
   ExportRequest *request = data;
 
-  g_clear_object (&request->store);
+  g_weak_ref_clear (&request->store);
   g_free (request);
 }
 
@@ -213,19 +215,22 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(RapportStore) store = g_weak_ref_get (&request->store);
   ExportJob *job;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL)
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file == NULL)
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (rapport_store_get_path (request->store));
-  rapport_store_get_today (request->store, &job->today);
-  job->request = *request;
-  job->request.store = NULL;
+  job->path = g_strdup (rapport_store_get_path (store));
+  rapport_store_get_today (store, &job->today);
+  job->request.kind = request->kind;
+  job->request.table = request->table;
+  job->request.from = request->from;
+  job->request.to = request->to;
   job->file = g_object_ref (file);
   name = g_file_get_basename (file);
   /* Translators: %s is a file name; shown while a large export is written */
@@ -282,7 +287,7 @@ rapport_export_ask_csv (GtkWindow          *window,
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
   request = g_new0 (ExportRequest, 1);
-  request->store = g_object_ref (store);
+  g_weak_ref_init (&request->store, store);
   request->kind = KIND_CSV;
   request->table = table;
   name = rapport_export_suggest_csv_name (store, table);
@@ -315,7 +320,7 @@ rapport_export_ask_agenda (GtkWindow    *window,
   g_return_if_fail (from != NULL && g_date_valid (from));
 
   request = g_new0 (ExportRequest, 1);
-  request->store = g_object_ref (store);
+  g_weak_ref_init (&request->store, store);
   request->kind = KIND_AGENDA;
   request->from = *from;
   request->to = *from;

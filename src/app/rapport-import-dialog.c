@@ -832,14 +832,22 @@ rapport_import_dialog_accepts_file (GFile *file)
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
-                     RapportStore    *store)
+                     GWeakRef        *store_ref)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(RapportStore) store = g_weak_ref_get (store_ref);
   g_autoptr(GFile) file = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || parent == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || parent == NULL || store == NULL)
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
@@ -851,6 +859,7 @@ rapport_import_dialog_choose_file (GtkWindow    *parent,
                                    RapportStore *store)
 {
   GtkFileChooserNative *chooser;
+  GWeakRef *store_ref;
   g_autoptr(GtkFileFilter) known = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -872,8 +881,12 @@ rapport_import_dialog_choose_file (GtkWindow    *parent,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
+  /* Weak: the window keeps its last chooser, and a store still referenced
+   * cannot be replaced by a restore. */
+  store_ref = g_new (GWeakRef, 1);
+  g_weak_ref_init (store_ref, store);
   g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response_cb),
-                         g_object_ref (store), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         store_ref, (GClosureNotify) (void (*) (void)) weak_ref_free, 0);
   /* The parent keeps the chooser (one at a time) until the next one: no
    * reference is dropped while the chooser emits its response. */
   g_object_set_data_full (G_OBJECT (parent), "rapport-import-chooser", chooser, g_object_unref);

@@ -569,6 +569,23 @@ restore_and_wait (GtkWidget   *window,
 }
 
 static void
+cancel_chooser (UiFixture  *f,
+                const char *action,
+                GVariant   *parameter,
+                const char *key)
+{
+  GtkNativeDialog *chooser;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
+  ui_flush ();
+  chooser = g_object_get_data (G_OBJECT (f->window), key);
+  g_assert_true (GTK_IS_NATIVE_DIALOG (chooser));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  gtk_native_dialog_hide (chooser);
+  ui_flush ();
+}
+
+static void
 test_restores_a_backup_into_the_window (void)
 {
   UiFixture f = { 0 };
@@ -586,6 +603,11 @@ test_restores_a_backup_into_the_window (void)
   window = open_preferences (&f);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (window, "irate_days_spin")), ==, 4);
   customers_before = rapport_window_get_customers_view (f.window);
+
+  /* File choosers opened and cancelled before (the window keeps its last
+   * one) do not keep the database open. */
+  cancel_chooser (&f, "win.import", NULL, "rapport-import-chooser");
+  cancel_chooser (&f, "win.export", g_variant_new_string ("customers"), "rapport-export-chooser");
 
   /* The test lets go of the store too: the file is replaced only once closed. */
   g_clear_object (&f.store);
