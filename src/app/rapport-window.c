@@ -520,6 +520,14 @@ day_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
+  /* Alt+Left is also GNOME's Back: on a customer's page it goes back to
+   * the list, as its back button says, not to the day before. */
+  if (g_str_equal (action_name, "win.previous-day") &&
+      g_strcmp0 (rapport_window_get_view (self), "customers") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (ensure_customers_view (self)), "customers.back", NULL);
+      return;
+    }
   rapport_window_set_view (self, "today");
   if (g_str_equal (action_name, "win.previous-day"))
     rapport_today_view_step_day (self->today_view, -1);

@@ -7,6 +7,7 @@
 #include "rapport-customer-row.h"
 #include "rapport-customers-view.h"
 #include "rapport-follow-up-row.h"
+#include "rapport-today-view.h"
 #include "ui-test-util.h"
 
 /* The Customers view in the real window. Today is Monday 2025-03-03. */
@@ -822,12 +823,55 @@ test_keeps_its_place_when_the_customers_change (void)
   ui_fixture_close (&f);
 }
 
+static gboolean
+is_folded (gpointer user_data)
+{
+  return adw_leaflet_get_folded (view_child (user_data, "leaflet"));
+}
+
+/* On a phone-sized window a customer's page covers the list; Alt+Left, as
+ * its back button says, goes back to the list (it is also the key for the
+ * day before, in the Today view). */
+static void
+test_alt_left_goes_back_from_a_customer_page (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = NULL;
+  g_autofree char *day_before = NULL;
+  g_autofree char *day_after = NULL;
+  GDate day;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  ui_fixture_open (&f, NULL, seed_two);
+  rapport_today_view_get_day (rapport_window_get_today_view (f.window), &day);
+  day_before = rapport_date_to_iso (&day);
+  id = open_customer (&f, "Ada Lovelace");
+  ui_wait_until (is_folded, &f, 5000, "the narrow layout");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (view_child (&f, "leaflet")), ==, "page");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.previous-day", NULL));
+  ui_flush ();
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "customers");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (view_child (&f, "leaflet")), ==, "list");
+  rapport_today_view_get_day (rapport_window_get_today_view (f.window), &day);
+  day_after = rapport_date_to_iso (&day);
+  g_assert_cmpstr (day_after, ==, day_before);
+
+  ui_fixture_close (&f);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 720);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/customers/alt-left-goes-back-from-a-customer-page",
+                   test_alt_left_goes_back_from_a_customer_page);
   g_test_add_func ("/ui/customers/keeps-its-place-when-the-customers-change",
                    test_keeps_its_place_when_the_customers_change);
   g_test_add_func ("/ui/customers/finds-a-customer-by-part-of-a-phone-number",
