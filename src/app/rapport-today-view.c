@@ -147,10 +147,12 @@ get_customer_name (RapportTodayView *self,
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Row by row, so that the placeholder ("Every call of the day is made")
+   * stays. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -389,7 +391,17 @@ focus_row (RapportTodayView *self,
     find_entry (self, self->focus_customer_id, &index);
   g_clear_pointer (&self->focus_customer_id, g_free);
   if (n == 0)
-    return;
+    {
+      /* The day is done: the focus stays in the view (Ctrl+Z still undoes
+       * the last call), on the last call made. */
+      GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->calls_list));
+
+      for (; last != NULL && !GTK_IS_LIST_BOX_ROW (last); last = gtk_widget_get_prev_sibling (last))
+        ;
+      if (last != NULL && gtk_widget_get_visible (GTK_WIDGET (self->calls_list)))
+        gtk_widget_grab_focus (last);
+      return;
+    }
   if (index >= self->rows_made)
     make_all_rows (self);
   row = gtk_list_box_get_row_at_index (self->agenda_list, (int) MIN (index, n - 1));

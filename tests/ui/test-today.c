@@ -412,6 +412,60 @@ test_keeps_its_place_when_the_day_changes (void)
   ui_fixture_close (&f);
 }
 
+static void
+seed_one_due (RapportStore *store)
+{
+  g_autofree char *grace = ui_add_customer (store, "Grace Hopper", NULL, "555-0101", "2025-01-10", FALSE);
+
+  ui_flag (store, grace, RAPPORT_SITUATION_IRATE, "The installer left a mess", "2025-02-28");
+}
+
+static gboolean
+is_mapped_label_with_text (GtkWidget     *widget,
+                           gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The last call logged, the list says the day is done, not an empty card. */
+static void
+test_says_when_every_call_is_made (void)
+{
+  UiFixture f = { 0 };
+  GtkWidget *list;
+  RapportCallSheet *sheet;
+
+  ui_fixture_open (&f, NULL, seed_one_due);
+  list = GTK_WIDGET (rapport_today_view_get_agenda_list (today_view (&f)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (ui_agenda_row (&f, 0))));
+  ui_flush ();
+  sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (&f)));
+  g_assert_nonnull (sheet);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+
+  g_assert_cmpuint (ui_list_box_count (GTK_LIST_BOX (list)), ==, 0);
+  g_assert_nonnull (ui_find_widget (list, is_mapped_label_with_text, "Every call of the day is made."));
+
+  /* The focus stays in the view, on the call made, and Ctrl+Z (the view's
+   * own key) undoes it. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
+    GtkWidget *calls = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today_view (&f)),
+                                                                  RAPPORT_TYPE_TODAY_VIEW, "calls_list"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == calls || gtk_widget_is_ancestor (focus, calls));
+    g_assert_true (gtk_widget_activate_action (focus, "today.undo", NULL));
+    ui_flush ();
+    g_assert_cmpuint (ui_list_box_count (GTK_LIST_BOX (list)), ==, 1);
+  }
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +473,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/today/opens-on-the-seeded-agenda", test_opens_on_the_seeded_agenda);
+  g_test_add_func ("/ui/today/says-when-every-call-is-made", test_says_when_every_call_is_made);
   g_test_add_func ("/ui/today/keeps-its-place-when-the-day-changes", test_keeps_its_place_when_the_day_changes);
   g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
   g_test_add_func ("/ui/today/navigates-between-days", test_navigates_between_days);
