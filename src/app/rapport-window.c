@@ -142,6 +142,10 @@ rapport_window_add_toast (RapportWindow *self,
   g_set_object (&self->last_toast, toast);
   if (adw_toast_get_button_label (toast) != NULL)
     {
+      /* One undo at a time, the newest: a toast it pushed back would come
+       * again later and offer to undo something long done. */
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
       g_set_object (&self->undo_toast, toast);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                                self, G_CONNECT_SWAPPED);

@@ -395,6 +395,53 @@ test_asks_before_dropping_what_was_typed (void)
 }
 
 static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+log_first_row (UiFixture *f)
+{
+  RapportCallSheet *sheet = open_sheet_from_row (f, 0);
+
+  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_VOICEMAIL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+}
+
+/* Two calls logged in a row: the first one's Undo toast goes, instead of
+ * coming back once the second is gone, and Ctrl+Z undoes the second. */
+static void
+test_a_new_undo_toast_replaces_the_last (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AdwToast *toast;
+  gboolean dismissed = FALSE;
+
+  ui_fixture_open (&f, NULL, seed);
+  first = g_strdup (row_customer (&f, 0));
+  second = g_strdup (row_customer (&f, 1));
+  log_first_row (&f);
+  toast = rapport_window_get_last_toast (f.window);
+  g_assert_nonnull (toast);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (set_flag_cb), &dismissed);
+  log_first_row (&f);
+  g_assert_true (dismissed);
+  g_assert_true (rapport_window_get_last_toast (f.window) != toast);
+
+  g_assert_true (rapport_window_undo (f.window));
+  ui_flush ();
+  g_assert_cmpuint (count_calls (&f, second), ==, 0);
+  g_assert_cmpuint (count_calls (&f, first), ==, 1);
+  g_assert_false (rapport_window_undo (f.window));
+
+  ui_fixture_close (&f);
+}
+
+static void
 test_ctrl_z_undoes_the_last_call (void)
 {
   UiFixture f = { 0 };
@@ -468,6 +515,7 @@ main (int   argc,
                    test_reached_without_rating_keeps_the_sheet_and_says_why);
   g_test_add_func ("/ui/call-sheet/next-call-skips-without-logging", test_next_call_skips_without_logging);
   g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
+  g_test_add_func ("/ui/call-sheet/a-new-undo-toast-replaces-the-last", test_a_new_undo_toast_replaces_the_last);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
   g_test_add_func ("/ui/call-sheet/moves-to-a-chosen-day", test_moves_from_the_sheet_to_a_chosen_day);
