@@ -922,8 +922,11 @@ next_customer_id (RapportTodayView *self,
 {
   guint index;
 
-  if (find_entry (self, customer_id, &index) && index + 1 < self->agenda->len)
-    return g_strdup (rapport_agenda_entry_get_customer_id (g_ptr_array_index (self->agenda, index + 1)));
+  /* After the last row, the first: calls skipped earlier are still to
+   * make; only the skipped call itself is not "next". */
+  if (find_entry (self, customer_id, &index) && self->agenda->len > 1)
+    return g_strdup (rapport_agenda_entry_get_customer_id (
+      g_ptr_array_index (self->agenda, (index + 1) % self->agenda->len)));
   return NULL;
 }
 

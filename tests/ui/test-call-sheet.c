@@ -198,6 +198,67 @@ test_next_call_skips_without_logging (void)
   ui_fixture_close (&f);
 }
 
+typedef struct {
+  UiFixture  *f;
+  const char *customer_id;
+} SheetWait;
+
+static gboolean
+shows_sheet_of (gpointer user_data)
+{
+  SheetWait *wait = user_data;
+  GtkWindow *sheet = rapport_today_view_get_call_sheet (today_view (wait->f));
+
+  return sheet != NULL && gtk_widget_get_mapped (GTK_WIDGET (sheet)) &&
+         g_strcmp0 (rapport_call_sheet_get_customer_id (RAPPORT_CALL_SHEET (sheet)), wait->customer_id) == 0;
+}
+
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+log_first_row (UiFixture *f)
+{
+  RapportCallSheet *sheet = open_sheet_from_row (f, 0);
+
+  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_VOICEMAIL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+}
+
+/* Next Call on the last row goes round to the calls skipped above it; with
+ * a single call left, there is no next one and the toast says so. */
+static void
+test_next_call_goes_round_to_the_calls_left (void)
+{
+  UiFixture f = { 0 };
+  g_autofree char *first = NULL;
+  RapportCallSheet *sheet;
+  AdwToast *toast;
+
+  ui_fixture_open (&f, NULL, seed);
+  first = g_strdup (row_customer (&f, 0));
+  sheet = open_sheet_from_row (&f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.next", NULL));
+  ui_wait_until (shows_sheet_of, &(SheetWait) { &f, first }, 5000, "the first call's sheet");
+
+  /* Two calls logged: one left, nothing after it. */
+  log_first_row (&f);
+  log_first_row (&f);
+  g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, 1);
+  sheet = open_sheet_from_row (&f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.next", NULL));
+  ui_flush ();
+  g_assert_null (rapport_today_view_get_call_sheet (today_view (&f)));
+  toast = rapport_window_get_last_toast (f.window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "That was the last call of the day");
+
+  ui_fixture_close (&f);
+}
+
 /* Everything of follow_ups but updated_at, which a sync needs to change. */
 #define FOLLOW_UPS_SQL \
   "SELECT id, uuid, customer_id, situation, state, flagged_on, due, attempts, note," \
@@ -318,21 +379,6 @@ shown_sheet (UiFixture *f)
   return RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (f)));
 }
 
-typedef struct {
-  UiFixture  *f;
-  const char *customer_id;
-} SheetWait;
-
-static gboolean
-shows_sheet_of (gpointer user_data)
-{
-  SheetWait *wait = user_data;
-  GtkWindow *sheet = rapport_today_view_get_call_sheet (today_view (wait->f));
-
-  return sheet != NULL && gtk_widget_get_mapped (GTK_WIDGET (sheet)) &&
-         g_strcmp0 (rapport_call_sheet_get_customer_id (RAPPORT_CALL_SHEET (sheet)), wait->customer_id) == 0;
-}
-
 /* A rating or a note typed is never dropped without asking: not by Next
  * Call, not by a move, not by closing the sheet. */
 static void
@@ -392,22 +438,6 @@ test_asks_before_dropping_what_was_typed (void)
   g_assert_cmpstr (after, ==, before);
 
   ui_fixture_close (&f);
-}
-
-static void
-set_flag_cb (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-log_first_row (UiFixture *f)
-{
-  RapportCallSheet *sheet = open_sheet_from_row (f, 0);
-
-  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_VOICEMAIL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
-  ui_flush ();
 }
 
 /* Two calls logged in a row: the first one's Undo toast goes, instead of
@@ -514,6 +544,8 @@ main (int   argc,
   g_test_add_func ("/ui/call-sheet/reached-without-rating-keeps-the-sheet-and-says-why",
                    test_reached_without_rating_keeps_the_sheet_and_says_why);
   g_test_add_func ("/ui/call-sheet/next-call-skips-without-logging", test_next_call_skips_without_logging);
+  g_test_add_func ("/ui/call-sheet/next-call-goes-round-to-the-calls-left",
+                   test_next_call_goes_round_to_the_calls_left);
   g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
   g_test_add_func ("/ui/call-sheet/a-new-undo-toast-replaces-the-last", test_a_new_undo_toast_replaces_the_last);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
