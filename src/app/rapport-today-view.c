@@ -909,11 +909,21 @@ undo_call_cb (AdwToast         *toast,
               RapportTodayView *self)
 {
   const char *call_id = g_object_get_data (G_OBJECT (toast), "call-id");
+  const char *customer_id = g_object_get_data (G_OBJECT (toast), "customer-id");
   RapportStore *store = g_object_get_data (G_OBJECT (toast), "store");
   g_autoptr(GError) error = NULL;
 
+  /* The call undone is back on the list: the focus goes to it. */
+  if (store == self->store && self->sheet == NULL)
+    {
+      g_free (self->focus_customer_id);
+      self->focus_customer_id = g_strdup (customer_id);
+    }
   if (!rapport_store_undo_call (store, call_id, &error))
-    show_error (self, error->message);
+    {
+      g_clear_pointer (&self->focus_customer_id, g_free);
+      show_error (self, error->message);
+    }
 }
 
 static char *
@@ -952,6 +962,8 @@ sheet_logged_cb (RapportCallSheet *sheet,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "call-id", g_strdup (call_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "customer-id",
+                          g_strdup (rapport_agenda_entry_get_customer_id (entry)), g_free);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_call_cb), self, 0);
   add_toast (self, toast);

@@ -467,6 +467,14 @@ test_a_new_undo_toast_replaces_the_last (void)
   g_assert_cmpuint (count_calls (&f, second), ==, 0);
   g_assert_cmpuint (count_calls (&f, first), ==, 1);
   g_assert_false (rapport_window_undo (f.window));
+  /* The call undone is to make again, and has the focus. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
+    GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RAPPORT_TYPE_AGENDA_ROW) : NULL;
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (rapport_agenda_row_get_customer_id (RAPPORT_AGENDA_ROW (row)), ==, second);
+  }
 
   ui_fixture_close (&f);
 }
