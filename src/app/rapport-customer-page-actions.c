@@ -34,12 +34,31 @@ flag_hint (RapportSituation situation)
     }
 }
 
+/* The customer's open (or waiting) follow-up of @situation, or NULL. */
+static RapportFollowUp *
+find_open_follow_up (RapportCustomerPage *self,
+                     RapportSituation     situation)
+{
+  g_autoptr(GPtrArray) follow_ups = rapport_store_list_follow_ups (self->store, self->customer_id,
+                                                                   FALSE, NULL);
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      RapportFollowUp *fu = g_ptr_array_index (follow_ups, i);
+
+      if (rapport_follow_up_get_situation (fu) == situation)
+        return g_object_ref (fu);
+    }
+  return NULL;
+}
+
 static void
 flag_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   RapportCustomerPage *self = RAPPORT_CUSTOMER_PAGE (widget);
+  g_autoptr(RapportFollowUp) open = NULL;
   RapportSituation situation;
   g_autofree char *title = NULL;
 
@@ -49,11 +68,22 @@ flag_action (GtkWidget  *widget,
   /* Translators: the title of the flag popover: "Flag: Irate customer" */
   title = g_strdup_printf (_("Flag: %s"), rapport_situation_to_label (situation));
   gtk_label_set_text (self->flag_title_label, title);
-  gtk_label_set_text (self->flag_hint_label, flag_hint (situation));
+  /* Flagged already: the note shown is the one kept, to add to or change,
+   * never one replaced unseen. */
+  open = self->customer_id != NULL ? find_open_follow_up (self, situation) : NULL;
+  if (open != NULL)
+    {
+      gtk_label_set_text (self->flag_hint_label,
+                          _("Already flagged: the note below is the one it has. What you write replaces it."));
+      gtk_editable_set_text (GTK_EDITABLE (self->flag_note_entry), rapport_follow_up_get_note (open));
+    }
+  else
+    gtk_label_set_text (self->flag_hint_label, flag_hint (situation));
   gtk_stack_set_visible_child_name (self->flag_stack, "note");
   if (!gtk_widget_get_visible (GTK_WIDGET (self->flag_popover)))
     gtk_menu_button_popup (self->flag_button);
   gtk_widget_grab_focus (GTK_WIDGET (self->flag_note_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->flag_note_entry), -1);
 }
 
 static void
@@ -71,31 +101,24 @@ static char *
 describe_follow_up (RapportCustomerPage *self,
                     RapportSituation     situation)
 {
-  g_autoptr(GPtrArray) follow_ups = rapport_store_list_follow_ups (self->store, self->customer_id,
-                                                                   FALSE, NULL);
+  g_autoptr(RapportFollowUp) fu = find_open_follow_up (self, situation);
+  g_autofree char *day = NULL;
+  g_autofree char *lower = NULL;
   GDate today;
 
+  if (fu == NULL)
+    return NULL;
   rapport_store_get_today (self->store, &today);
-  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
-    {
-      RapportFollowUp *fu = g_ptr_array_index (follow_ups, i);
-      g_autofree char *day = NULL;
-      g_autofree char *lower = NULL;
-
-      if (rapport_follow_up_get_situation (fu) != situation)
-        continue;
-      if (!g_date_valid (rapport_follow_up_get_due (fu)))
-        /* Translators: %s is a situation, "Nothing went right" */
-        return g_strdup_printf (_("%s: the call waits until the problems are corrected"),
-                                rapport_situation_to_label (situation));
-      day = rapport_format_day (rapport_follow_up_get_due (fu), &today);
-      lower = g_utf8_strdown (day, -1);
-      /* Translators: "Irate customer: the call is due tomorrow" */
-      return g_strdup_printf (_("%s: the call is due %s"), rapport_situation_to_label (situation),
-                              ABS (g_date_days_between (&today, rapport_follow_up_get_due (fu))) <= 1
-                              ? lower : day);
-    }
-  return NULL;
+  if (!g_date_valid (rapport_follow_up_get_due (fu)))
+    /* Translators: %s is a situation, "Nothing went right" */
+    return g_strdup_printf (_("%s: the call waits until the problems are corrected"),
+                            rapport_situation_to_label (situation));
+  day = rapport_format_day (rapport_follow_up_get_due (fu), &today);
+  lower = g_utf8_strdown (day, -1);
+  /* Translators: "Irate customer: the call is due tomorrow" */
+  return g_strdup_printf (_("%s: the call is due %s"), rapport_situation_to_label (situation),
+                          ABS (g_date_days_between (&today, rapport_follow_up_get_due (fu))) <= 1
+                          ? lower : day);
 }
 
 static void

@@ -456,6 +456,24 @@ test_flags_an_irate_customer_for_the_next_business_day (void)
   g_assert_cmpstr (rapport_follow_up_row_get_status (RAPPORT_FOLLOW_UP_ROW (row)), ==, "Due Monday, 3 March");
   g_assert_cmpstr (toast, ==, "Irate customer: the call is due Monday, 3 March");
 
+  /* Flagged again: the popover shows the note it has, to add to, and says
+   * so; the popover closed and opened again starts from it too. */
+  gtk_popover_popdown (page_child (&f, "flag_popover"));
+  ui_flush ();
+  gtk_widget_activate_action (GTK_WIDGET (customer_page (&f)), "customer.flag", "s", "irate");
+  ui_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (&f, "flag_note_entry"))), ==,
+                   "Waited three hours for the technician");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (page_child (&f, "flag_hint_label")), "Already flagged"));
+  gtk_editable_set_text (GTK_EDITABLE (page_child (&f, "flag_note_entry")),
+                         "Waited three hours for the technician; called again to complain");
+  g_signal_emit_by_name (page_child (&f, "flag_note_entry"), "activate");
+  ui_flush ();
+  row = gtk_list_box_get_row_at_index (follow_ups, 0);
+  g_assert_cmpstr (rapport_follow_up_get_note (rapport_follow_up_row_get_follow_up (RAPPORT_FOLLOW_UP_ROW (row))),
+                   ==, "Waited three hours for the technician; called again to complain");
+  g_assert_null (gtk_list_box_get_row_at_index (follow_ups, 1));
+
   ui_fixture_close (&f);
 }
 
