@@ -63,6 +63,10 @@ show_webhook_status (RapportPreferencesWindow *self,
     text = _("Kept in the keyring, not in the settings");
   else
     text = _("None: the address is used as it is");
+  /* The row is about the password or token, but says what went wrong with
+   * the address too: then it is titled for what happened. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->webhook_status_row),
+                                 error_message != NULL ? _("Not Saved") : _("Password or Token"));
   adw_action_row_set_subtitle (self->webhook_status_row, text);
   set_row_error (self->webhook_status_row, error_message != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->webhook_forget_button),

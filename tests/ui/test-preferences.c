@@ -256,12 +256,15 @@ test_refuses_and_marks_an_address_that_is_not_a_web_address (void)
       g_assert_true (gtk_widget_has_css_class (row, "error"));
       g_assert_true (gtk_widget_has_css_class (child (window, "webhook_status_row"), "error"));
       g_assert_nonnull (strstr (status_text (window), "https://"));
+      /* Titled for what happened, not "Password or Token". */
+      g_assert_cmpstr (adw_preferences_row_get_title (child (window, "webhook_status_row")), ==, "Not Saved");
     }
 
   /* The mark goes as soon as the address is right, before it is applied. */
   gtk_editable_set_text (GTK_EDITABLE (row), "http://intranet.example/hook");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_false (gtk_widget_has_css_class (child (window, "webhook_status_row"), "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (child (window, "webhook_status_row")), ==, "Password or Token");
   g_signal_emit_by_name (row, "apply");
   {
     g_autofree char *url = stored_setting (f.store, "webhook.url");
