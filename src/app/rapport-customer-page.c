@@ -116,11 +116,14 @@ check_field (RapportCustomerPage *self,
       {
         GDate date;
 
-        text = entry_text (self->since_row);
-        if (!rapport_date_parse (text, &date, NULL))
+        stripped = g_strstrip (g_strdup (entry_text (self->since_row)));
+        /* Follow-ups count from it: every customer has one. */
+        if (*stripped == '\0')
+          return g_strdup (_("A customer needs a first service date: the old one is kept until you type a new one."));
+        if (!rapport_date_parse (stripped, &date, NULL))
           /* Translators: %s is what was typed in the date field */
           return g_strdup_printf (_("“%s” is not a date: write the first service date as YYYY-MM-DD, such as 2025-03-14."),
-                                  text);
+                                  stripped);
         return NULL;
       }
 
@@ -231,7 +234,9 @@ save_now (RapportCustomerPage *self)
         case FIELD_SINCE:
           {
             GDate date;
-            if (rapport_date_parse (entry_text (self->since_row), &date, NULL))
+
+            stripped = g_strstrip (g_strdup (entry_text (self->since_row)));
+            if (rapport_date_parse (stripped, &date, NULL))
               rapport_customer_set_since (copy, &date);
           }
           break;

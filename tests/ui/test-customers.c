@@ -379,6 +379,27 @@ test_sets_the_first_service_date_from_the_calendar (void)
   since = rapport_date_to_iso (rapport_customer_get_since (after));
   g_assert_cmpstr (since, ==, "2024-02-29");
 
+  /* Spaces around a date are no mistake; an emptied field says the date is
+   * needed, and the stored one stays. */
+  gtk_editable_set_text (page_child (&f, "since_row"), " 2024-03-01 ");
+  g_assert_false (gtk_widget_has_css_class (page_child (&f, "since_row"), "error"));
+  g_assert_true (rapport_customer_page_save (customer_page (&f)));
+  g_clear_object (&after);
+  g_clear_pointer (&since, g_free);
+  after = stored (&f, id);
+  since = rapport_date_to_iso (rapport_customer_get_since (after));
+  g_assert_cmpstr (since, ==, "2024-03-01");
+  gtk_editable_set_text (page_child (&f, "since_row"), "");
+  g_assert_true (gtk_widget_has_css_class (page_child (&f, "since_row"), "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (page_child (&f, "field_error_label")),
+                                   "A customer needs a first service date"));
+  g_assert_false (rapport_customer_page_save (customer_page (&f)));
+  g_clear_object (&after);
+  g_clear_pointer (&since, g_free);
+  after = stored (&f, id);
+  since = rapport_date_to_iso (rapport_customer_get_since (after));
+  g_assert_cmpstr (since, ==, "2024-03-01");
+
   ui_fixture_close (&f);
 }
 
