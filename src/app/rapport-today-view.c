@@ -24,6 +24,13 @@ struct _RapportTodayView
   GPtrArray        *agenda;
   /* The day the rows show, to tell a re-read from another day. */
   GDate             shown_day;
+  /* Today as last seen: Rapport left open overnight moves on to the new
+   * day (checked at midnight, and when the window is used again, since a
+   * suspended machine sleeps through timers). */
+  GDate             known_today;
+  guint             midnight_source;
+  GtkWindow        *watched_window;
+  gulong            active_id;
   gboolean          dirty;
   /* Rows past the first screenful wait for the window's first frame: the
    * agenda shows as soon as it can, the rest follows one frame later. */
@@ -620,6 +627,47 @@ store_changed_cb (RapportTodayView *self)
 
 /* Public ---------------------------------------------------------------------- */
 
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  RapportTodayView *self = user_data;
+
+  self->midnight_source = 0;
+  rapport_today_view_check_today (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A few seconds after the next local midnight. */
+static void
+schedule_midnight (RapportTodayView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
+  GTimeSpan wait = g_date_time_difference (next, now);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  self->midnight_source = g_timeout_add_seconds ((guint) MAX (wait / G_USEC_PER_SEC, 0) + 5, midnight_cb, self);
+}
+
+static void
+window_active_cb (RapportTodayView *self)
+{
+  if (self->watched_window != NULL && gtk_window_is_active (self->watched_window))
+    rapport_today_view_check_today (self);
+}
+
+static void
+unwatch_window (RapportTodayView *self)
+{
+  if (self->watched_window != NULL)
+    {
+      g_clear_signal_handler (&self->active_id, self->watched_window);
+      g_clear_weak_pointer (&self->watched_window);
+    }
+}
+
 void
 rapport_today_view_set_store (RapportTodayView *self,
                               RapportStore     *store)
@@ -638,8 +686,37 @@ rapport_today_view_set_store (RapportTodayView *self,
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       rapport_store_get_today (store, &self->day);
+      self->known_today = self->day;
+      schedule_midnight (self);
     }
   reload (self);
+}
+
+void
+rapport_today_view_check_today (RapportTodayView *self)
+{
+  GDate today;
+
+  g_return_if_fail (RAPPORT_IS_TODAY_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  get_today (self, &today);
+  if (g_date_valid (&self->known_today) && g_date_compare (&today, &self->known_today) != 0)
+    {
+      gboolean was_on_today = g_date_compare (&self->day, &self->known_today) == 0;
+
+      self->known_today = today;
+      /* On yesterday's list: on to today's. On another day: it stays, and
+       * the day bar learns which day is today. */
+      if (was_on_today)
+        rapport_today_view_set_day (self, &today);
+      else
+        update_day_bar (self);
+    }
+  else if (!g_date_valid (&self->known_today))
+    self->known_today = today;
+  schedule_midnight (self);
 }
 
 RapportStore *
@@ -1219,6 +1296,7 @@ rapport_today_view_unmap (GtkWidget *widget)
   /* A window shown again may paint with another clock. */
   stop_waiting_for_paint (RAPPORT_TODAY_VIEW (widget));
   stop_showing_focus (RAPPORT_TODAY_VIEW (widget));
+  unwatch_window (RAPPORT_TODAY_VIEW (widget));
   GTK_WIDGET_CLASS (rapport_today_view_parent_class)->unmap (widget);
 }
 
@@ -1229,6 +1307,14 @@ rapport_today_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rapport_today_view_parent_class)->map (widget);
   wait_for_first_paint (self);
+  unwatch_window (self);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    {
+      g_set_weak_pointer (&self->watched_window, GTK_WINDOW (gtk_widget_get_root (widget)));
+      self->active_id = g_signal_connect_swapped (self->watched_window, "notify::is-active",
+                                                  G_CALLBACK (window_active_cb), self);
+    }
+  rapport_today_view_check_today (self);
   if (self->dirty)
     reload (self);
   else if (self->agenda != NULL && self->agenda->len > 0)
@@ -1247,6 +1333,8 @@ rapport_today_view_dispose (GObject *object)
 
   stop_waiting_for_paint (self);
   stop_showing_focus (self);
+  unwatch_window (self);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
 
   close_sheet (self);
   if (self->store != NULL)

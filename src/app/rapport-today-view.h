@@ -21,6 +21,10 @@ void          rapport_today_view_get_day         (RapportTodayView *self,
 /* Shows the day @days days away from the one shown. */
 void          rapport_today_view_step_day        (RapportTodayView *self,
                                                   int               days);
+/* Moves on to the new day when today has changed since last seen, if the
+ * view showed the day that was today (runs at midnight and when the window
+ * becomes active again). */
+void          rapport_today_view_check_today     (RapportTodayView *self);
 /* Moves the customer's due calls to @to with an Undo toast. */
 gboolean      rapport_today_view_move_customer   (RapportTodayView *self,
                                                   const char       *customer_id,

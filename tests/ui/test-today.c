@@ -466,6 +466,56 @@ test_says_when_every_call_is_made (void)
   ui_fixture_close (&f);
 }
 
+/* Rapport left open overnight: the day that was today moves on to the new
+ * one; another day looked at stays, and "Today" becomes available. */
+static void
+test_moves_on_to_the_new_day_overnight (void)
+{
+  UiFixture f = { 0 };
+  GDate tuesday = ui_day ("2025-03-04");
+  GDate wednesday = ui_day ("2025-03-05");
+  GDate thursday = ui_day ("2025-03-06");
+  g_autofree char *day = NULL;
+
+  ui_fixture_open (&f, NULL, seed_week);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (today_view (&f)), RAPPORT_TYPE_TODAY_VIEW, "today_button"))));
+
+  /* Midnight: Monday's list becomes Tuesday's (Alan, new, is due then). */
+  rapport_store_set_today (f.store, &tuesday);
+  /* The window becoming active again (after a night's suspend) looks. */
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
+  g_object_notify (G_OBJECT (f.window), "is-active");
+  ui_flush ();
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-04");
+  {
+    g_autoptr(GPtrArray) agenda = rapport_store_get_agenda (f.store, &tuesday, NULL);
+    gboolean alan = FALSE;
+
+    g_assert_cmpuint (ui_list_box_count (rapport_today_view_get_agenda_list (today_view (&f))), ==, agenda->len);
+    for (guint i = 0; i < agenda->len; i++)
+      alan |= g_str_equal (row_name (&f, (int) i), "Alan Turing");
+    g_assert_true (alan);
+  }
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (today_view (&f)), RAPPORT_TYPE_TODAY_VIEW, "today_button"))));
+
+  /* Looking at Thursday when Wednesday comes: Thursday stays. */
+  rapport_today_view_set_day (today_view (&f), &thursday);
+  rapport_store_set_today (f.store, &wednesday);
+  /* What the midnight timer runs. */
+  rapport_today_view_check_today (today_view (&f));
+  ui_flush ();
+  g_free (day);
+  day = shown_day (&f);
+  g_assert_cmpstr (day, ==, "2025-03-06");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (today_view (&f)), RAPPORT_TYPE_TODAY_VIEW, "today_button"))));
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +523,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/today/opens-on-the-seeded-agenda", test_opens_on_the_seeded_agenda);
+  g_test_add_func ("/ui/today/moves-on-to-the-new-day-overnight", test_moves_on_to_the_new_day_overnight);
   g_test_add_func ("/ui/today/says-when-every-call-is-made", test_says_when_every_call_is_made);
   g_test_add_func ("/ui/today/keeps-its-place-when-the-day-changes", test_keeps_its_place_when_the_day_changes);
   g_test_add_func ("/ui/today/overdue-rows-escalate-with-words", test_overdue_rows_escalate_with_words);
