@@ -583,7 +583,13 @@ rate_action (GtkWidget  *widget,
   if (rapport_call_sheet_get_result (self) != RAPPORT_RESULT_REACHED)
     rapport_call_sheet_set_result (self, RAPPORT_RESULT_REACHED);
   if (rating >= 1 && rating <= 5)
-    rapport_call_sheet_set_rating (self, (guint) rating);
+    {
+      rapport_call_sheet_set_rating (self, (guint) rating);
+      /* The key pressed shows: the chosen button takes the focus, and the
+       * sheet scrolls to it when it was out of view. (Typing a digit in the
+       * note never gets here.) */
+      gtk_widget_grab_focus (GTK_WIDGET (self->rating_toggles[rating - 1]));
+    }
 }
 
 static void

@@ -108,6 +108,17 @@ test_logs_a_call_and_undo_restores_the_database (void)
   g_assert_cmpint (rapport_call_sheet_get_result (sheet), ==, RAPPORT_RESULT_REACHED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
   g_assert_cmpuint (rapport_call_sheet_get_rating (sheet), ==, 5);
+  /* The rating pressed shows: its button has the focus (and the sheet
+   * scrolls to a focused button out of view). */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (sheet));
+    GtkWidget *rating_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheet), RAPPORT_TYPE_CALL_SHEET,
+                                                                      "rating_box"));
+
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, rating_box));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+  }
   rapport_call_sheet_set_note (sheet, "Kitchen is spotless now");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
   ui_flush ();
