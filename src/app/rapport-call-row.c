@@ -42,24 +42,6 @@ rapport_call_row_init (RapportCallRow *self)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
 }
 
-static const char *
-result_icon_name (RapportCall *call)
-{
-  switch (rapport_call_get_result (call))
-    {
-    case RAPPORT_RESULT_REACHED:
-      return rapport_rating_icon_name (rapport_call_get_satisfaction (call))
-             ? rapport_rating_icon_name (rapport_call_get_satisfaction (call))
-             : "call-start-symbolic";
-    case RAPPORT_RESULT_CALLBACK: return "alarm-symbolic";
-    case RAPPORT_RESULT_NO_ANSWER: return "call-missed-symbolic";
-    case RAPPORT_RESULT_VOICEMAIL: return "mail-unread-symbolic";
-    case RAPPORT_RESULT_WRONG_NUMBER: return "dialog-warning-symbolic";
-    case RAPPORT_N_RESULTS:
-    default: return "call-start-symbolic";
-    }
-}
-
 GtkWidget *
 rapport_call_row_new (RapportCall *call,
                       const GDate *today)
@@ -103,7 +85,7 @@ rapport_call_row_new (RapportCall *call,
     g_string_append_printf (subtitle, "\n%s", note);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
 
-  icon = gtk_image_new_from_icon_name (result_icon_name (call));
+  icon = gtk_image_new_from_icon_name (rapport_call_icon_name (call));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rapport_call_result_to_label (rapport_call_get_result (call)), -1);
   if (rapport_call_get_result (call) == RAPPORT_RESULT_WRONG_NUMBER)

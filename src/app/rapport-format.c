@@ -98,6 +98,23 @@ rapport_rating_icon_name (guint rating)
     }
 }
 
+const char *
+rapport_call_icon_name (RapportCall *call)
+{
+  const char *face = rapport_rating_icon_name (rapport_call_get_satisfaction (call));
+
+  switch (rapport_call_get_result (call))
+    {
+    case RAPPORT_RESULT_REACHED: return face != NULL ? face : "call-start-symbolic";
+    case RAPPORT_RESULT_CALLBACK: return "alarm-symbolic";
+    case RAPPORT_RESULT_NO_ANSWER: return "call-missed-symbolic";
+    case RAPPORT_RESULT_VOICEMAIL: return "mail-unread-symbolic";
+    case RAPPORT_RESULT_WRONG_NUMBER: return "dialog-warning-symbolic";
+    case RAPPORT_N_RESULTS:
+    default: return "call-start-symbolic";
+    }
+}
+
 char *
 rapport_format_call_outcome (RapportCall *call)
 {

@@ -24,6 +24,8 @@ const char *rapport_overdue_style_class   (guint        business_days);
 /* "Very unhappy" … "Very happy" for 1–5. */
 const char *rapport_rating_to_label       (guint        rating);
 const char *rapport_rating_icon_name      (guint        rating);
+/* The icon of a call: its rating's face when rated, else its result's. */
+const char *rapport_call_icon_name        (RapportCall *call);
 /* "Reached · Happy (4)", "No answer", "Call back on Monday, 3 March". (transfer full) */
 char       *rapport_format_call_outcome   (RapportCall *call);
 /* "2 attempts so far"; NULL when none. (transfer full) */

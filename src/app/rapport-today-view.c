@@ -190,11 +190,7 @@ make_call_row (RapportCall *call)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
-  icon = gtk_image_new_from_icon_name (rating > 0 ? rapport_rating_icon_name (rating)
-                                                  : "call-missed-symbolic");
-  if (rapport_call_get_result (call) == RAPPORT_RESULT_REACHED)
-    gtk_image_set_from_icon_name (GTK_IMAGE (icon), rating > 0 ? rapport_rating_icon_name (rating)
-                                                               : "call-start-symbolic");
+  icon = gtk_image_new_from_icon_name (rapport_call_icon_name (call));
   gtk_widget_add_css_class (icon, "call-result-icon");
   if (rating > 0)
     gtk_widget_add_css_class (icon, rating >= 4 ? "happy" : rating <= 2 ? "unhappy" : "neutral");

@@ -516,6 +516,53 @@ test_moves_on_to_the_new_day_overnight (void)
   ui_fixture_close (&f);
 }
 
+static gboolean
+is_image (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget);
+}
+
+/* The icon of the first row of the calls made today. */
+static const char *
+first_call_icon (UiFixture *f)
+{
+  GtkWidget *calls = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today_view (f)),
+                                                                RAPPORT_TYPE_TODAY_VIEW, "calls_list"));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (calls), 0));
+  GtkWidget *image;
+
+  g_assert_nonnull (row);
+  image = ui_find_widget (row, is_image, NULL);
+  g_assert_nonnull (image);
+  return gtk_image_get_icon_name (GTK_IMAGE (image));
+}
+
+/* Calls made show what happened: a call back agreed is an alarm, not a
+ * missed call; a rated one its face. */
+static void
+test_calls_made_show_what_happened (void)
+{
+  UiFixture f = { 0 };
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *call = NULL;
+  GDate thursday = ui_day ("2025-03-06");
+  RapportCallInput input = { 0 };
+
+  ui_fixture_open (&f, NULL, seed_one_due);
+  ids = rapport_store_search_customer_ids (f.store, "Grace Hopper", &error);
+  g_assert_no_error (error);
+  input.result = RAPPORT_RESULT_CALLBACK;
+  input.callback = &thursday;
+  call = rapport_store_log_call (f.store, g_ptr_array_index (ids, 0), &input, &error);
+  g_assert_no_error (error);
+  ui_flush ();
+  g_assert_cmpstr (first_call_icon (&f), ==, "alarm-symbolic");
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +570,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/today/opens-on-the-seeded-agenda", test_opens_on_the_seeded_agenda);
+  g_test_add_func ("/ui/today/calls-made-show-what-happened", test_calls_made_show_what_happened);
   g_test_add_func ("/ui/today/moves-on-to-the-new-day-overnight", test_moves_on_to_the_new_day_overnight);
   g_test_add_func ("/ui/today/says-when-every-call-is-made", test_says_when_every_call_is_made);
   g_test_add_func ("/ui/today/keeps-its-place-when-the-day-changes", test_keeps_its_place_when_the_day_changes);
