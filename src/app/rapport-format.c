@@ -98,6 +98,19 @@ rapport_rating_icon_name (guint rating)
     }
 }
 
+char *
+rapport_format_sentence (const char *message)
+{
+  const char *rest;
+  g_autofree char *first = NULL;
+
+  if (message == NULL || *message == '\0')
+    return g_strdup ("");
+  rest = g_utf8_next_char (message);
+  first = g_utf8_strup (message, rest - message);
+  return g_strconcat (first, rest, NULL);
+}
+
 const char *
 rapport_call_icon_name (RapportCall *call)
 {

@@ -24,6 +24,9 @@ const char *rapport_overdue_style_class   (guint        business_days);
 /* "Very unhappy" … "Very happy" for 1–5. */
 const char *rapport_rating_to_label       (guint        rating);
 const char *rapport_rating_icon_name      (guint        rating);
+/* @message as a sentence on its own: its first letter capitalised ("line 2:
+ * …" from a file reader is "Line 2: …" in a dialog). (transfer full) */
+char       *rapport_format_sentence       (const char  *message);
 /* The icon of a call: its rating's face when rated, else its result's. */
 const char *rapport_call_icon_name        (RapportCall *call);
 /* "Reached · Happy (4)", "No answer", "Call back on Monday, 3 March". (transfer full) */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-date.h"
+#include "rapport-format.h"
 #include "rapport-import-dialog.h"
 #include "rapport-importer.h"
 #include "rapport-window.h"
@@ -386,25 +387,27 @@ static void
 show_preview_error (RapportImportDialog *self,
                     const GError        *error)
 {
+  g_autofree char *message = rapport_format_sentence (error->message);
+
   g_clear_object (&self->preview);
 
   /* A CSV file whose heading row was read can be fixed here by choosing
    * what its columns hold; any other file cannot be imported at all. */
   if (rapport_importer_get_mapping (self->importer) == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (self->error_page, message);
       show_page (self, "error");
       return;
     }
   if (!rapport_csv_mapping_has_name (rapport_importer_get_mapping (self->importer)))
     {
-      g_autofree char *text = g_strdup_printf ("%s\n\n%s", error->message,
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", message,
                                                _("Or choose below which column holds the names."));
 
       gtk_label_set_text (self->problem_label, text);
     }
   else
-    gtk_label_set_text (self->problem_label, error->message);
+    gtk_label_set_text (self->problem_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
   gtk_widget_set_visible (self->summary_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
@@ -528,7 +531,11 @@ show_failed (RapportImportDialog *self,
   if (cancelled)
     description = g_strdup (unchanged);
   else
-    description = g_strdup_printf ("%s\n\n%s", error->message, unchanged);
+    {
+      g_autofree char *message = rapport_format_sentence (error->message);
+
+      description = g_strdup_printf ("%s\n\n%s", message, unchanged);
+    }
   adw_status_page_set_icon_name (self->failed_page, cancelled ? "process-stop-symbolic"
                                                               : "dialog-error-symbolic");
   adw_status_page_set_title (self->failed_page,

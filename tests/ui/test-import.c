@@ -378,6 +378,27 @@ test_unreadable_file_shows_the_error (void)
   ui_fixture_close (&f);
 }
 
+/* The readers' messages ("line 3: …") start sentences in the dialog. */
+static void
+test_file_errors_read_as_sentences (void)
+{
+  UiFixture f = { 0 };
+  static const char broken[] = "Name,Phone\nAda Lovelace,555-0100\n\"Grace Hopper,555-0101\n";
+  g_autoptr(GFile) file = NULL;
+  RapportImportDialog *dialog;
+  const char *message;
+
+  ui_fixture_open (&f, NULL, seed_three);
+  file = write_file (&f, "broken.csv", broken, sizeof broken - 1);
+  dialog = open_dialog (&f, file);
+  message = rapport_import_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Line 3: a quoted field starts here and is never closed"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_fixture_close (&f);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -777,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/ui/import/cancel-leaves-the-database-unchanged",
                    test_cancel_leaves_the_database_unchanged);
   g_test_add_func ("/ui/import/unreadable-file-shows-the-error", test_unreadable_file_shows_the_error);
+  g_test_add_func ("/ui/import/file-errors-read-as-sentences", test_file_errors_read_as_sentences);
   g_test_add_func ("/ui/import/dropped-file-starts-the-import", test_dropped_file_starts_the_import);
   g_test_add_func ("/ui/import/first-run-page-offers-the-import", test_first_run_page_offers_the_import);
   g_test_add_func ("/ui/import/menu-exports-through-a-save-dialog",
