@@ -700,6 +700,51 @@ rapport_database_open (const char  *path,
 }
 
 const char *rapport_database_get_path (RapportDatabase *self) { return self->path; }
+
+/* Whether @path starts like an SQLite database. */
+static gboolean
+looks_like_database (const char *path)
+{
+  static const char header[16] = "SQLite format 3";   /* with its NUL */
+  char start[16];
+  gboolean same = FALSE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (read (fd, start, sizeof start) == (ssize_t) sizeof start)
+    same = memcmp (start, header, sizeof header) == 0;
+  close (fd);
+  return same;
+}
+
+gboolean
+rapport_database_check_not_database (const char  *path,
+                                     GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (looks_like_database (path))
+    goto refuse;
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    if (g_str_has_suffix (path, companions[i]))
+      {
+        g_autofree char *main_file = g_strndup (path, strlen (path) - strlen (companions[i]));
+
+        if (looks_like_database (main_file))
+          goto refuse;
+      }
+  return TRUE;
+
+refuse:
+  name = g_filename_display_name (path);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is a database: an export never replaces one. Choose another file name."), name);
+  return FALSE;
+}
 sqlite3 *rapport_database_get_handle (RapportDatabase *self) { return self->db; }
 gboolean rapport_database_is_read_only (RapportDatabase *self) { return self->read_only; }
 int rapport_database_get_schema_version (RapportDatabase *self) { return self->schema_version; }

@@ -22,6 +22,11 @@ typedef gboolean (*RapportTransactionFunc) (RapportDatabase *db,
 RapportDatabase *rapport_database_open            (const char       *path,
                                                    GError          **error);
 const char      *rapport_database_get_path        (RapportDatabase  *self);
+/* FALSE, with @error naming the file, when writing an export to @path would
+ * replace a database (any SQLite file, Rapport's open one included) or one of
+ * its -wal, -shm or -journal files. */
+gboolean         rapport_database_check_not_database (const char    *path,
+                                                      GError       **error);
 sqlite3         *rapport_database_get_handle      (RapportDatabase  *self);
 gboolean         rapport_database_is_read_only    (RapportDatabase  *self);
 int              rapport_database_get_schema_version (RapportDatabase *self);

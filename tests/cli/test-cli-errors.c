@@ -303,6 +303,19 @@ test_acting_on_nothing_is_refused (void)
   }
 }
 
+/* An export or a summary written onto the database itself would destroy
+ * it: refused, the database byte for byte as it was. */
+static void
+test_an_export_never_replaces_the_database (void)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CliTest) t = populated (&id);
+  const char *is_database[] = { "is a database", NULL };
+
+  FAILS (t, is_database, "export", "customers", "--output", t->db);
+  FAILS (t, is_database, "summary", "--output", t->db);
+}
+
 static void
 test_move_before_today_is_refused (void)
 {
@@ -320,6 +333,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/errors/an-export-never-replaces-the-database",
+                   test_an_export_never_replaces_the_database);
   g_test_add_func ("/cli/errors/the-dump-sees-every-table", test_the_dump_sees_every_table);
   g_test_add_func ("/cli/errors/unknown-id-is-named", test_unknown_id_is_named);
   g_test_add_func ("/cli/errors/invalid-dates-are-named", test_invalid_dates_are_named);

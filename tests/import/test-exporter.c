@@ -440,6 +440,41 @@ test_writes_private_files_and_nothing_half_done (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Exporting onto the database (chosen by mistake in a file chooser, or as
+ * -o) would destroy it: refused, and the database is as it was. */
+static void
+test_never_replaces_a_database (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *db = rapport_store_get_path (f->store);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = add_full_customer (f, "Ada Lovelace", NULL, NULL, NULL, NULL, "2025-01-06", 0);
+  const char *targets[] = { db, wal };
+
+  before = export_csv (f, RAPPORT_EXPORT_CUSTOMERS);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (targets[i]);
+      g_autoptr(GError) error = NULL;
+      GOutputStream *stream = rapport_export_create_file (file, NULL, &error);
+
+      g_assert_null (stream);
+      g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "is a database"));
+    }
+  after = export_csv (f, RAPPORT_EXPORT_CUSTOMERS);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportStore) again = rapport_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rapport_store_count_customers (again), ==, 1);
+  }
+}
+
 static void
 test_icalendar_lines_escape_and_fold (void)
 {
@@ -505,6 +540,7 @@ main (int   argc,
 #endif
   ADD ("rejects-a-backwards-range", test_rejects_a_backwards_range);
   ADD ("writes-private-files-and-nothing-half-done", test_writes_private_files_and_nothing_half_done);
+  ADD ("never-replaces-a-database", test_never_replaces_a_database);
 #undef ADD
 
   return test_run ();

@@ -8,6 +8,7 @@
 
 #include "rapport-csv-mapping.h"
 #include "rapport-csv-writer.h"
+#include "rapport-database.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
 #include "rapport-exporter.h"
@@ -51,6 +52,10 @@ rapport_export_create_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* A path that is a database (the open one, a backup) is refused before
+   * anything is written: exporting onto it would destroy it. */
+  if (g_file_peek_path (file) != NULL && !rapport_database_check_not_database (g_file_peek_path (file), error))
+    return NULL;
   existed = g_file_query_exists (file, cancellable);
 
   /* REPLACE_DESTINATION: a new file, so PRIVATE applies even when one existed. */

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rapport-database.h"
 #include "rapport-date.h"
 #include "rapport-error.h"
 #include "rapport-summary-pdf.h"
@@ -625,7 +626,7 @@ rapport_summary_write_file (RapportSummary        *self,
   gsize length;
   const char *bytes;
 
-  if (data == NULL)
+  if (data == NULL || !rapport_database_check_not_database (path, error))
     return FALSE;
   bytes = g_bytes_get_data (data, &length);
   /* Written aside and renamed: a crash never leaves half a file. */
