@@ -507,8 +507,23 @@ migrate (RapportDatabase  *self,
       g_autofree char *bump = NULL;
       int rc;
 
+      int now;
+
       if (!rapport_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another program (a second rapport-cli, the app) may have migrated
+       * the file since we looked: look again, under the write lock. */
+      if (!query_int (self, "PRAGMA user_version", &now, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (now > v)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          v = now - 1;
+          continue;
+        }
       bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                               v + 1, RAPPORT_APPLICATION_ID);
       rc = sqlite3_exec (self->db, migrations[v], NULL, NULL, NULL);

@@ -75,6 +75,44 @@ test_two_processes_log_calls (void)
   safety_remove_tree (dir);
 }
 
+/* The first use of a new database by several programs at once: each finds
+ * the file made, or makes it, and none fails on the others' half-made
+ * schema ("table settings already exists"). Several rounds, as who wins is
+ * a race. */
+static void
+test_several_programs_create_one_database (void)
+{
+  const char *cli = g_getenv ("RAPPORT_CLI");
+  g_autofree char *dir = safety_make_tmpdir ();
+
+  if (cli == NULL)
+    {
+      g_test_skip ("RAPPORT_CLI is not set");
+      return;
+    }
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/new-%u.db", dir, round);
+      GSubprocess *processes[4];
+
+      for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Customer %u", i);
+          const char *argv[] = { cli, "--database", db, "customer", "add", name, NULL };
+
+          processes[i] = spawn (argv);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+        {
+          g_autofree char *out = finish (processes[i]);
+
+          g_object_unref (processes[i]);
+        }
+      g_assert_cmpint (safety_query_int (db, "SELECT count(*) FROM customers"), ==, 4);
+    }
+  safety_remove_tree (dir);
+}
+
 /* rapport-cli run again and again while another process writes without pause. */
 static void
 test_cli_beside_a_writer (void)
@@ -193,6 +231,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/safety/concurrency/two-processes-log-1000-calls-each-and-lose-none",
                    test_two_processes_log_calls);
+  g_test_add_func ("/safety/concurrency/several-programs-create-one-database",
+                   test_several_programs_create_one_database);
   g_test_add_func ("/safety/concurrency/rapport-cli-writes-beside-another-writer",
                    test_cli_beside_a_writer);
   g_test_add_func ("/safety/concurrency/a-write-waits-for-a-lock-held-by-another-connection",
