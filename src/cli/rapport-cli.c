@@ -69,6 +69,15 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
+  /* Under cron, systemd or `env -i` the locale is C, whose charset is
+   * ASCII: GOption would refuse "Müller GmbH". Text is UTF-8 there too. */
+  if (!g_get_charset (NULL))
+    {
+      const char *ctype = setlocale (LC_CTYPE, NULL);
+
+      if (ctype != NULL && (g_str_equal (ctype, "C") || g_str_equal (ctype, "POSIX")))
+        setlocale (LC_CTYPE, "C.UTF-8");
+    }
   localedir = g_getenv ("RAPPORT_LOCALEDIR");
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -255,6 +255,28 @@ test_no_command_prints_the_help_and_fails (void)
   g_assert_false (cli_file_exists (t->db));
 }
 
+/* Under cron or `env -i` the locale is C: text beyond ASCII is taken and
+ * shown all the same (it was refused: "Invalid byte sequence…"). */
+static void
+test_takes_accents_in_the_c_locale (void)
+{
+  g_autoptr(CliTest) t = cli_test_new ("2026-11-23");
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *id = NULL;
+  g_autofree char *out = NULL;
+
+  g_setenv ("LC_ALL", "C", TRUE);
+  id = cli_add_customer (t, "José Álvarez", "--company", "Müller GmbH", "--note", "Très pressé", NULL);
+  out = cli_ok (t, "customer", "show", id, NULL);
+  g_assert_nonnull (strstr (out, "José Álvarez"));
+  g_assert_nonnull (strstr (out, "Müller GmbH"));
+  g_assert_nonnull (strstr (out, "Très pressé"));
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +288,7 @@ main (int    argc,
   g_test_add_func ("/cli/text/empty-agenda-says-when-the-next-calls-are", test_empty_agenda_says_when_the_next_calls_are);
   g_test_add_func ("/cli/text/customer-list-columns-align", test_customer_list_columns_align);
   g_test_add_func ("/cli/text/customer-show-is-readable", test_customer_show_is_readable);
+  g_test_add_func ("/cli/text/takes-accents-in-the-c-locale", test_takes_accents_in_the_c_locale);
   g_test_add_func ("/cli/text/history-columns-align", test_history_columns_align);
   g_test_add_func ("/cli/text/help-lists-every-command", test_help_lists_every_command);
   g_test_add_func ("/cli/text/no-command-prints-the-help-and-fails", test_no_command_prints_the_help_and_fails);
