@@ -383,8 +383,21 @@ gboolean
 rapport_customer_validate (RapportCustomer *self,
                            GError         **error)
 {
+  const char *texts[] = { self->name, self->company, self->phone, self->email, self->notes };
+
   g_return_val_if_fail (RAPPORT_IS_CUSTOMER (self), FALSE);
 
+  /* Bytes from a command line or a file that are not text would make every
+   * export and JSON output of the customer invalid. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+      {
+        g_autofree char *shown = g_utf8_make_valid (texts[i], -1);
+
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                     _("“%s” is not valid UTF-8 text"), shown);
+        return FALSE;
+      }
   if (self->name[0] == '\0')
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,

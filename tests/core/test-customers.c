@@ -222,6 +222,18 @@ test_add_validation (Fixture       *f,
     rapport_customer_set_cadence_days (c, 3651);
     assert_add_refused (f, c, "cadence 3651");
   }
+  /* Bytes that are not UTF-8 text (a Latin-1 command line), in any field. */
+  {
+    g_autoptr(RapportCustomer) c = rapport_customer_new ();
+    rapport_customer_set_name (c, "Bad\xff" "Name");
+    assert_add_refused (f, c, "a name that is not UTF-8");
+  }
+  {
+    g_autoptr(RapportCustomer) c = rapport_customer_new ();
+    rapport_customer_set_name (c, "Ada Lovelace");
+    rapport_customer_set_notes (c, "caf\xe9");
+    assert_add_refused (f, c, "notes that are not UTF-8");
+  }
 
   /* The limits themselves are fine. */
   {
@@ -300,6 +312,12 @@ test_edit_validation (Fixture       *f,
   rapport_customer_set_name (c, "");
   g_assert_false (rapport_store_update_customer (f->store, c, &error));
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  rapport_customer_set_name (c, "Ada Lovelace");
+  rapport_customer_set_company (c, "M\xfcller GmbH");
+  g_assert_false (rapport_store_update_customer (f->store, c, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
   after = dump_tables (f);
   g_assert_cmpstr (after, ==, before);
 }
