@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rapport-backup.h"
@@ -139,5 +140,13 @@ main (int    argc,
 
   status = command->run (&ctx, argc - 1, argv + 1);
   g_clear_object (&ctx.store);
+  /* A script must learn that it did not get the id or the list it asked
+   * for (a full disk, a closed pipe). */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("%s: %s\n", ctx.prog, _("Writing to the standard output failed"));
+      if (status == 0)
+        status = RAPPORT_CLI_EXIT_FAILURE;
+    }
   return status;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include "cli-test-util.h"
 
@@ -316,6 +317,37 @@ test_an_export_never_replaces_the_database (void)
   FAILS (t, is_database, "summary", "--output", t->db);
 }
 
+/* Output that cannot be written (a full disk here) fails the command: a
+ * script must not go on without the id or the list it asked for. */
+static void
+test_output_that_cannot_be_written_fails (void)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CliTest) t = populated (&id);
+  const char *commands[] = { "customer list", "customer add Grace", "agenda --json" };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("exec \"$0\" --database \"$1\" --today %s %s > /dev/full",
+                                               t->today, commands[i]);
+      const char *argv[] = { "/bin/sh", "-c", line, g_getenv ("RAPPORT_CLI"), t->db, NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int wait_status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_nonnull (strstr (err, "Writing to the standard output failed"));
+    }
+}
+
 static void
 test_move_before_today_is_refused (void)
 {
@@ -333,6 +365,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/errors/output-that-cannot-be-written-fails",
+                   test_output_that_cannot_be_written_fails);
   g_test_add_func ("/cli/errors/an-export-never-replaces-the-database",
                    test_an_export_never_replaces_the_database);
   g_test_add_func ("/cli/errors/the-dump-sees-every-table", test_the_dump_sees_every_table);
