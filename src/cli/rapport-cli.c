@@ -48,6 +48,15 @@ describe_commands (void)
   return g_string_free (s, FALSE);
 }
 
+static gboolean
+is_real_today (const GDate *day)
+{
+  GDate real_today;
+
+  rapport_date_set_today (&real_today);
+  return g_date_compare (day, &real_today) == 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -130,8 +139,10 @@ main (int    argc,
       rapport_store_set_today (ctx.store, &ctx.today);
       if (staff != NULL)
         rapport_store_set_staff (ctx.store, staff);
-      /* The first use of the day keeps a copy; a failure must not stop the command. */
-      if (!rapport_backup_run_daily (ctx.store, &error))
+      /* The first use of the day keeps a copy; a failure must not stop the
+       * command. Not on a --today that is not today: planning ahead would
+       * name copies after days to come and rotate real ones away. */
+      if (is_real_today (&ctx.today) && !rapport_backup_run_daily (ctx.store, &error))
         {
           g_printerr (_("%s: warning: %s\n"), ctx.prog, error->message);
           g_clear_error (&error);

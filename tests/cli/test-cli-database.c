@@ -276,6 +276,48 @@ test_nothing_is_left_half_written (void)
   g_assert_cmpint (query_int (t->db, "SELECT count(*) FROM follow_ups WHERE state = 'open'"), ==, 2);
 }
 
+/* The backups of a database kept for it, by name, space-separated. */
+static char *
+backups_of (CliTest *t)
+{
+  g_autofree char *folder = g_build_filename (t->dir, "backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Planning with --today on another day makes no daily backup: it would be
+ * named after that day, and rotating would throw real ones away. The real
+ * day makes one. */
+static void
+test_daily_backup_only_on_the_real_day (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *real_today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(CliTest) t = cli_test_new ("2031-06-02");
+  g_autofree char *id = cli_add_customer (t, "Ada Lovelace", NULL);
+  g_autofree char *none = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *expected = g_strdup_printf ("rapport-%s.db", real_today);
+
+  g_free (cli_ok (t, "agenda", NULL));
+  cli_test_set_today (t, "2031-06-03");
+  g_free (cli_ok (t, "agenda", NULL));
+  none = backups_of (t);
+  g_assert_cmpstr (none, ==, "");
+
+  cli_test_set_today (t, real_today);
+  g_free (cli_ok (t, "agenda", NULL));
+  one = backups_of (t);
+  g_assert_cmpstr (one, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +325,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/database/newer-schema-is-refused-and-untouched", test_newer_schema_is_refused_and_untouched);
+  g_test_add_func ("/cli/database/daily-backup-only-on-the-real-day", test_daily_backup_only_on_the_real_day);
   g_test_add_func ("/cli/database/garbage-file-is-not-a-rapport-database", test_garbage_file_is_not_a_rapport_database);
   g_test_add_func ("/cli/database/text-file-is-not-a-rapport-database", test_text_file_is_not_a_rapport_database);
   g_test_add_func ("/cli/database/database-of-another-program-is-refused", test_database_of_another_program_is_refused);
