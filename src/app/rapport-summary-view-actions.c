@@ -15,6 +15,9 @@ chooser_response_cb (RapportSummaryView   *self,
                      int                   response,
                      GtkFileChooserNative *chooser)
 {
+  /* The figures as they are now, not as when the view last computed them. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    _rapport_summary_view_refresh_if_stale (self);
   if (response == GTK_RESPONSE_ACCEPT && self->summary != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -48,6 +51,7 @@ export_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   const char *key = g_variant_get_string (parameter, NULL);
 
+  _rapport_summary_view_refresh_if_stale (self);
   if (self->summary == NULL || !rapport_summary_format_from_key (key, &self->export_format))
     return;
   if (self->chooser != NULL)
@@ -155,6 +159,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  _rapport_summary_view_refresh_if_stale (self);
   if (self->summary == NULL)
     return;
 
@@ -202,7 +207,10 @@ send_action (GtkWidget  *widget,
 {
   RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
 
-  if (self->summary == NULL || self->webhook == NULL || self->sending)
+  if (self->webhook == NULL || self->sending)
+    return;
+  _rapport_summary_view_refresh_if_stale (self);
+  if (self->summary == NULL)
     return;
   self->sending = TRUE;
   _rapport_summary_view_update_actions (self);

@@ -18,6 +18,7 @@ struct _RapportSummaryView
   RapportSummary *summary;
   GDate monday;
   gboolean dirty;
+  gint64 outside_version;   /* the store's, when the figures were computed */
   gboolean sending;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
@@ -52,6 +53,10 @@ struct _RapportSummaryView
 
 void _rapport_summary_view_toast              (RapportSummaryView *self,
                                                const char         *message);
+/* Computes the week's figures again when the database changed since they
+ * were: through this store ("changed"), or by another program (rapport-cli,
+ * a second Rapport), which no signal tells. */
+void _rapport_summary_view_refresh_if_stale   (RapportSummaryView *self);
 /* Enables the actions that make sense now (a summary, not sending yet…). */
 void _rapport_summary_view_update_actions     (RapportSummaryView *self);
 /* The print job of the summary shown, drawn by rapport_summary_render_page();

@@ -378,6 +378,8 @@ refresh (RapportSummaryView *self)
   GDate sunday;
 
   self->dirty = FALSE;
+  if (self->store != NULL)
+    self->outside_version = rapport_store_get_outside_version (self->store);
   if (self->store == NULL)
     {
       g_clear_object (&self->summary);
@@ -423,14 +425,21 @@ store_changed_cb (RapportSummaryView *self)
     self->dirty = TRUE;
 }
 
+void
+_rapport_summary_view_refresh_if_stale (RapportSummaryView *self)
+{
+  if (self->dirty ||
+      (self->store != NULL && rapport_store_get_outside_version (self->store) != self->outside_version))
+    refresh (self);
+}
+
 static void
 rapport_summary_view_map (GtkWidget *widget)
 {
   RapportSummaryView *self = RAPPORT_SUMMARY_VIEW (widget);
 
   GTK_WIDGET_CLASS (rapport_summary_view_parent_class)->map (widget);
-  if (self->dirty)
-    refresh (self);
+  _rapport_summary_view_refresh_if_stale (self);
 }
 
 /* Signal handlers ------------------------------------------------------------ */

@@ -47,6 +47,9 @@ RapportDatabase *rapport_store_get_database       (RapportStore     *self);
 gboolean         rapport_store_is_read_only       (RapportStore     *self);
 
 /* "Today" for every rule and default; the system date unless overridden. */
+/* Changes whenever another connection (rapport-cli, a second Rapport) has
+ * written the database since; this store's own writes emit "changed". */
+gint64           rapport_store_get_outside_version (RapportStore    *self);
 void             rapport_store_get_today          (RapportStore     *self,
                                                    GDate            *out);
 void             rapport_store_set_today          (RapportStore     *self,

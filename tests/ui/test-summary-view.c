@@ -228,6 +228,34 @@ test_follows_new_calls (void)
   g_assert_cmpstr (label_text (&f, "calls_value"), ==, "14");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (attention_row (&f, 2))), ==, "Hana Hill");
 
+  /* Calls logged by another program (rapport-cli, a second Rapport) send no
+   * signal: the figures are computed again when the view is shown and
+   * before an export, not taken as they were. */
+  {
+    g_autoptr(RapportStore) other = rapport_store_open (f.path, &error);
+    g_autofree char *call2 = NULL;
+    g_autofree char *call3 = NULL;
+    GDate today;
+
+    g_assert_no_error (error);
+    rapport_store_get_today (f.store, &today);
+    rapport_store_set_today (other, &today);
+    call2 = rapport_store_log_call (other, g_ptr_array_index (ids, 0), &input, &error);
+    g_assert_no_error (error);
+    ui_flush ();
+    rapport_window_set_view (f.window, "today");
+    ui_flush ();
+    rapport_window_set_view (f.window, "summary");
+    ui_flush ();
+    g_assert_cmpstr (label_text (&f, "calls_value"), ==, "15");
+
+    call3 = rapport_store_log_call (other, g_ptr_array_index (ids, 0), &input, &error);
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary_view (&f)), "summary.export", "s", "json"));
+    ui_flush ();
+    g_assert_cmpstr (label_text (&f, "calls_value"), ==, "16");
+  }
+
   ui_fixture_close (&f);
 }
 
