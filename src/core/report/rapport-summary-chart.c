@@ -92,6 +92,9 @@ draw_text (cairo_t                 *cr,
   set_color (cr, color);
   cairo_move_to (cr, x - w * ax, y - h * ay);
   pango_cairo_show_layout (cr, layout);
+  /* The text is no part of a path: the next shape (a legend marker's arc)
+   * would otherwise start with a line from here. */
+  cairo_new_path (cr);
   return w;
 }
 
@@ -340,8 +343,9 @@ rapport_summary_draw_trend (RapportSummary          *summary,
       draw_series (cr, style, csat, n, left, slot, top, bottom, FALSE);
     }
   else
+    /* Between the 50 % and 75 % lines, not struck through by one. */
     draw_text (cr, context, style, style->secondary, _("No ratings in these 8 weeks"), FALSE,
-               (left + width - right) / 2, (top + bottom) / 2, 0.5, 0.5);
+               (left + width - right) / 2, bottom - (bottom - top) * 0.625, 0.5, 0.5);
 
   {
     double y = height - lh * 0.9;
