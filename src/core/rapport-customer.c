@@ -211,7 +211,13 @@ rapport_customer_set_company (RapportCustomer *self, const char *company)
 void
 rapport_customer_set_phone (RapportCustomer *self, const char *phone)
 {
+  g_autofree char *before = g_strdup (self->phone);
+
   set_text (self, &self->phone, phone, PROP_PHONE);
+  /* A wrong number flagged by a call is checked by entering the right one:
+   * a changed number needs no check any more. */
+  if (g_strcmp0 (before, self->phone) != 0)
+    rapport_customer_set_phone_needs_check (self, FALSE);
 }
 
 void

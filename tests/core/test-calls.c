@@ -400,6 +400,22 @@ test_wrong_number (Fixture       *f,
   c = rapport_store_get_customer (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (rapport_customer_get_phone_needs_check (c));
+
+  /* Another field edited: the number still needs a check. */
+  rapport_customer_set_notes (c, "Moved offices");
+  g_assert_true (rapport_store_update_customer (f->store, c, &error));
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = rapport_store_get_customer (f->store, id, &error);
+  g_assert_true (rapport_customer_get_phone_needs_check (c));
+
+  /* The right number entered: checked. */
+  rapport_customer_set_phone (c, "+44 20 7946 0999");
+  g_assert_true (rapport_store_update_customer (f->store, c, &error));
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = rapport_store_get_customer (f->store, id, &error);
+  g_assert_false (rapport_customer_get_phone_needs_check (c));
 }
 
 static void

@@ -575,13 +575,14 @@ test_cli (void)
     }
   g_object_unref (safety_store_with_customers (db, 3));
 
-  /* The first use of the day makes the daily backup. */
+  /* The runs here say --today 2026-03-02, which is not the real day: no
+   * daily backup is named after it (test-cli-database checks the real day's). */
   g_assert_cmpint (run_cli (db, &out, &err, "backup", file, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   expected = g_strdup_printf ("Backed up to %s\n", file);
   g_assert_cmpstr (out, ==, expected);
   assert_backup_holds (file, 3);
-  assert_backup_holds (daily, 3);
+  g_assert_false (g_file_test (daily, G_FILE_TEST_EXISTS));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
