@@ -36,8 +36,12 @@ struct _RapportApplication
    * run-in-background setting). */
   gboolean        held;
 
-  /* The daily backup, made on a connection of its own off the main thread. */
+  /* The daily backup, made on a connection of its own off the main thread;
+   * the day it was last started for, to start it again on a new day while
+   * Rapport stays open (checked hourly and when a window is used again). */
   GThread        *backup_thread;
+  GDate           backup_day;
+  guint           backup_check_source;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -217,7 +221,46 @@ start_daily_backup (RapportApplication *self)
   job = g_new0 (DailyBackup, 1);
   job->path = g_strdup (rapport_store_get_path (self->store));
   rapport_store_get_today (self->store, &job->today);
+  self->backup_day = job->today;
   self->backup_thread = g_thread_new ("rapport-daily-backup", daily_backup_thread, job);
+}
+
+/* A new day since the last daily backup: make today's (it does nothing when
+ * a copy of today exists already). */
+static void
+back_up_on_a_new_day (RapportApplication *self)
+{
+  GDate today;
+
+  if (self->store == NULL)
+    return;
+  rapport_store_get_today (self->store, &today);
+  if (!g_date_valid (&self->backup_day) || g_date_compare (&today, &self->backup_day) != 0)
+    start_daily_backup (self);
+}
+
+static gboolean
+backup_check_cb (gpointer user_data)
+{
+  back_up_on_a_new_day (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+window_active_cb (GtkWindow          *window,
+                  GParamSpec         *pspec,
+                  RapportApplication *self)
+{
+  if (gtk_window_is_active (window))
+    back_up_on_a_new_day (self);
+}
+
+static void
+rapport_application_window_added (GtkApplication *app,
+                                  GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (rapport_application_parent_class)->window_added (app, window);
+  g_signal_connect_object (window, "notify::is-active", G_CALLBACK (window_active_cb), app, 0);
 }
 
 /* A restore copies and checks the backup (seconds for a large database): in
@@ -390,6 +433,8 @@ rapport_application_open_database (RapportApplication *self,
     rapport_window_set_store (window, self->store);
   schedule_reminder (self);
   start_daily_backup (self);
+  if (self->backup_check_source == 0)
+    self->backup_check_source = g_timeout_add_seconds (3600, backup_check_cb, self);
   return TRUE;
 }
 
@@ -858,6 +903,7 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->backup_check_source, g_source_remove);
   rapport_application_wait_for_daily_backup (self);
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 }
@@ -868,6 +914,7 @@ rapport_application_finalize (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->backup_check_source, g_source_remove);
   rapport_application_wait_for_daily_backup (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -889,6 +936,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->command_line = rapport_application_command_line;
   app_class->activate = rapport_application_activate;
   app_class->shutdown = rapport_application_shutdown;
+  GTK_APPLICATION_CLASS (klass)->window_added = rapport_application_window_added;
 }
 
 static void

@@ -432,6 +432,19 @@ test_makes_the_daily_backup_when_the_database_opens (void)
   names = list_backups (&f);
   g_assert_cmpstr (names, ==, "rapport-2025-03-03.db\n");
 
+  /* Left open into the next day: the window used again makes that day's. */
+  {
+    GDate tuesday = ui_day ("2025-03-04");
+
+    rapport_store_set_today (f.store, &tuesday);
+    g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
+    g_object_notify (G_OBJECT (f.window), "is-active");
+    rapport_application_wait_for_daily_backup (f.app);
+    g_free (names);
+    names = list_backups (&f);
+    g_assert_cmpstr (names, ==, "rapport-2025-03-03.db\nrapport-2025-03-04.db\n");
+  }
+
   ui_fixture_close (&f);
 }
 
