@@ -449,9 +449,19 @@ attention_row_activated_cb (RapportSummaryView *self,
                             GtkListBoxRow      *row)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "customer-id");
+  g_autoptr(RapportCustomer) customer = NULL;
 
-  if (id != NULL)
-    g_signal_emit (self, signals[SHOW_CUSTOMER], 0, id);
+  if (id == NULL || self->store == NULL)
+    return;
+  /* The week keeps the calls of a customer deleted since: say so instead
+   * of opening an empty page. */
+  customer = rapport_store_get_customer (self->store, id, NULL);
+  if (customer == NULL)
+    {
+      _rapport_summary_view_toast (self, _("This customer has been deleted since the call"));
+      return;
+    }
+  g_signal_emit (self, signals[SHOW_CUSTOMER], 0, id);
 }
 
 static void

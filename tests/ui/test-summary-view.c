@@ -287,6 +287,19 @@ test_opens_a_customer_in_one_click (void)
   g_assert_cmpstr (shown, ==, g_ptr_array_index (ids, 0));
   g_assert_cmpstr (rapport_window_get_view (f.window), ==, "customers");
 
+  /* Deleted since: the week still lists the call, and a click says why no
+   * page opens. */
+  g_assert_true (rapport_store_delete_customer (f.store, g_ptr_array_index (ids, 0), NULL));
+  rapport_window_set_view (f.window, "summary");
+  ui_flush ();
+  g_clear_pointer (&shown, g_free);
+  g_signal_emit_by_name (child (&f, "attention_list"), "row-activated", attention_row (&f, 1));
+  ui_flush ();
+  g_assert_null (shown);
+  g_assert_cmpstr (rapport_window_get_view (f.window), ==, "summary");
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (f.window)), ==,
+                   "This customer has been deleted since the call");
+
   ui_fixture_close (&f);
 }
 
