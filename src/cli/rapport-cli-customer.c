@@ -128,6 +128,24 @@ customer_add (RapportCliContext  *ctx,
   return 0;
 }
 
+typedef struct {
+  CustomerOptions *options;
+  const char      *name;
+} CustomerEditArgs;
+
+/* Applied to the customer as stored at the moment of writing. */
+static gboolean
+edit_cb (RapportCustomer  *customer,
+         gpointer          user_data,
+         GError          **error)
+{
+  CustomerEditArgs *edit = user_data;
+
+  if (edit->name != NULL)
+    rapport_customer_set_name (customer, edit->name);
+  return apply_options (edit->options, customer, error);
+}
+
 static int
 customer_edit (RapportCliContext  *ctx,
                int                 argc,
@@ -136,7 +154,7 @@ customer_edit (RapportCliContext  *ctx,
   g_auto(CustomerOptions) o = { 0 };
   g_autofree char *name = NULL;
   g_autoptr(GOptionContext) options = customer_options_context (_("ID"), &o, TRUE, &name, FALSE);
-  g_autoptr(RapportCustomer) customer = NULL;
+  CustomerEditArgs edit = { 0 };
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -144,13 +162,9 @@ customer_edit (RapportCliContext  *ctx,
     return status;
   if (argc != 2)
     return rapport_cli_usage (ctx, _("usage: customer edit ID [--name NAME] [--company C] [--phone P] [--email E] [--since DATE] [--cadence DAYS] [--note TEXT]"));
-  customer = rapport_store_get_customer (ctx->store, argv[1], &error);
-  if (customer == NULL)
-    return rapport_cli_fail (ctx, error);
-  if (name)
-    rapport_customer_set_name (customer, name);
-  if (!apply_options (&o, customer, &error) ||
-      !rapport_store_update_customer (ctx->store, customer, &error))
+  edit.options = &o;
+  edit.name = name;
+  if (!rapport_store_edit_customer (ctx->store, argv[1], edit_cb, &edit, &error))
     return rapport_cli_fail (ctx, error);
   return 0;
 }

@@ -622,6 +622,43 @@ rapport_store_update_customer (RapportStore     *self,
 }
 
 typedef struct {
+  RapportStore            *self;
+  const char              *id;
+  RapportCustomerEditFunc  edit;
+  gpointer                 user_data;
+} CustomerEdit;
+
+static gboolean
+edit_customer_cb (RapportDatabase *db,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  CustomerEdit *e = user_data;
+  g_autoptr(RapportCustomer) customer = rapport_store_get_customer (e->self, e->id, error);
+
+  return customer != NULL && e->edit (customer, e->user_data, error) &&
+         _rapport_store_write_customer (e->self, customer, error);
+}
+
+gboolean
+rapport_store_edit_customer (RapportStore            *self,
+                             const char              *id,
+                             RapportCustomerEditFunc  edit,
+                             gpointer                 user_data,
+                             GError                 **error)
+{
+  CustomerEdit e = { self, id, edit, user_data };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
+
+  if (!rapport_database_transaction (self->db, edit_customer_cb, &e, error))
+    return FALSE;
+  _rapport_store_emit_changed (self);
+  return TRUE;
+}
+
+typedef struct {
   RapportStore *self;
   const char *id;
 } CustomerDelete;

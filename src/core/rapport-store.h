@@ -81,6 +81,18 @@ gboolean         rapport_store_add_customer       (RapportStore     *self,
 gboolean         rapport_store_update_customer    (RapportStore     *self,
                                                    RapportCustomer  *customer,
                                                    GError          **error);
+/* Reads the customer @id, lets @edit change it, and writes it, all in one
+ * write transaction: an edit made meanwhile by another program is never
+ * overwritten with what was read before it (two `rapport-cli customer edit`
+ * at once each keep their field). */
+typedef gboolean (*RapportCustomerEditFunc) (RapportCustomer  *customer,
+                                             gpointer          user_data,
+                                             GError          **error);
+gboolean         rapport_store_edit_customer      (RapportStore            *self,
+                                                   const char              *id,
+                                                   RapportCustomerEditFunc  edit,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
 gboolean         rapport_store_delete_customer    (RapportStore     *self,
                                                    const char       *id,
                                                    GError          **error);

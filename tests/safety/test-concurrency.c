@@ -113,6 +113,49 @@ test_several_programs_create_one_database (void)
   safety_remove_tree (dir);
 }
 
+/* Two edits of one customer at once (two people, two scripts) each keep
+ * their field: neither writes back what it read before the other wrote. */
+static void
+test_two_edits_at_once_keep_both_fields (void)
+{
+  const char *cli = g_getenv ("RAPPORT_CLI");
+  g_autofree char *dir = safety_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "edits.db", NULL);
+
+  if (cli == NULL)
+    {
+      g_test_skip ("RAPPORT_CLI is not set");
+      return;
+    }
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %u", round);
+      g_autofree char *phone = g_strdup_printf ("555-01%02u", round);
+      g_autofree char *email = g_strdup_printf ("c%u@example.org", round);
+      g_autofree char *id = NULL;
+      g_autofree char *sql = NULL;
+
+      {
+        const char *add[] = { cli, "--database", db, "customer", "add", name, NULL };
+        g_autoptr(GSubprocess) p = spawn (add);
+
+        id = g_strstrip (finish (p));
+      }
+      {
+        const char *by_phone[] = { cli, "--database", db, "customer", "edit", id, "--phone", phone, NULL };
+        const char *by_email[] = { cli, "--database", db, "customer", "edit", id, "--email", email, NULL };
+        g_autoptr(GSubprocess) a = spawn (by_phone);
+        g_autoptr(GSubprocess) b = spawn (by_email);
+        g_autofree char *out_a = finish (a);
+        g_autofree char *out_b = finish (b);
+      }
+      sql = g_strdup_printf ("SELECT count(*) FROM customers WHERE uuid = '%s' AND phone = '%s' AND email = '%s'",
+                             id, phone, email);
+      g_assert_cmpint (safety_query_int (db, sql), ==, 1);
+    }
+  safety_remove_tree (dir);
+}
+
 /* rapport-cli run again and again while another process writes without pause. */
 static void
 test_cli_beside_a_writer (void)
@@ -231,6 +274,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/safety/concurrency/two-processes-log-1000-calls-each-and-lose-none",
                    test_two_processes_log_calls);
+  g_test_add_func ("/safety/concurrency/two-edits-at-once-keep-both-fields",
+                   test_two_edits_at_once_keep_both_fields);
   g_test_add_func ("/safety/concurrency/several-programs-create-one-database",
                    test_several_programs_create_one_database);
   g_test_add_func ("/safety/concurrency/rapport-cli-writes-beside-another-writer",
