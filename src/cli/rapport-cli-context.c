@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -54,6 +56,15 @@ rapport_cli_parse (RapportCliContext *ctx,
       *status = rapport_cli_fail (ctx, error);
       return FALSE;
     }
+  /* GOption leaves the "--" that ends the options: "customer add -- -Bea"
+   * names a customer "-Bea". */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (size_t) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 

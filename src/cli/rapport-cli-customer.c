@@ -388,6 +388,13 @@ rapport_cli_customer (RapportCliContext  *ctx,
 
   if (argc < 2)
     return rapport_cli_usage (ctx, _("usage: customer add|edit|delete|show|list …"));
+  /* Asked for: the usage on standard output, and success. */
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      g_print ("%s\n%s\n", _("usage: customer add|edit|delete|show|list …"),
+               _("“customer COMMAND --help” tells the options of each."));
+      return 0;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (argv[1], subcommands[i].name))
       return subcommands[i].run (ctx, argc - 1, argv + 1);

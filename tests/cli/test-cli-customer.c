@@ -336,12 +336,27 @@ test_short_id_prefix_finds_the_customer (void)
   g_assert_cmpstr (json_object_get_string_member (cli_json_object (node), "id"), ==, id);
 }
 
+/* A name that starts like an option comes after "--"; "customer --help"
+ * is help, not an unknown command. */
+static void
+test_odd_names_and_help (void)
+{
+  g_autoptr(CliTest) t = cli_test_new ("2026-11-23");
+  g_autofree char *id = cli_add_customer (t, "--", "-Bea", NULL);
+  g_autofree char *out = cli_ok (t, "customer", "show", id, NULL);
+  g_autofree char *help = cli_ok (t, "customer", "--help", NULL);
+
+  g_assert_nonnull (strstr (out, "-Bea"));
+  g_assert_true (g_str_has_prefix (help, "usage: customer add|edit|delete|show|list"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/customer/odd-names-and-help", test_odd_names_and_help);
   g_test_add_func ("/cli/customer/add-prints-the-id-alone", test_add_prints_the_id_alone);
   g_test_add_func ("/cli/customer/add-with-every-option-is-shown-exactly", test_add_with_every_option_is_shown_exactly);
   g_test_add_func ("/cli/customer/add-defaults-since-to-today", test_add_defaults_since_to_today);
