@@ -611,11 +611,47 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* A wide table scrolls sideways in a scrolled window of its own, which
+ * took the wheel's vertical scrolling too: the page stopped under the
+ * pointer. Vertical scrolling over it moves the page. */
+static gboolean
+table_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 RapportSummaryView       *self)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  double step = 1;
+
+  if (dy == 0)
+    return FALSE;
+  /* A wheel click moves as far as GtkScrolledWindow moves it. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+  return TRUE;
+}
+
+static void
+pass_vertical_scroll_on (RapportSummaryView *self,
+                         GtkWidget          *table)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  GtkEventController *controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  gtk_event_controller_set_name (controller, "rapport-page-scroll");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (table_scroll_cb), self);
+  gtk_widget_add_controller (scroller, controller);
+}
+
 static void
 rapport_summary_view_init (RapportSummaryView *self)
 {
   load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  pass_vertical_scroll_on (self, GTK_WIDGET (self->situation_grid));
+  pass_vertical_scroll_on (self, GTK_WIDGET (self->staff_grid));
   self->cancellable = g_cancellable_new ();
   g_date_clear (&self->monday, 1);
   rapport_date_set_today (&self->monday);

@@ -438,6 +438,57 @@ test_sends_to_the_webhook (void)
   ui_fixture_close (&f);
 }
 
+static GtkEventController *
+controller_named (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The wheel over a table (which scrolls sideways on its own when narrow)
+ * still scrolls the page. */
+static void
+test_the_wheel_over_a_table_scrolls_the_page (void)
+{
+  UiFixture f = { 0 };
+  GDate day = ui_day ("2026-11-23");
+  GtkAdjustment *page;
+  const char *tables[] = { "situation_grid", "staff_grid" };
+
+  open_summary (&f);
+  rapport_summary_view_set_week (summary_view (&f), &day);
+  ui_flush ();
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (&f, "scrolled_window")));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (page), >, gtk_adjustment_get_page_size (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (child (&f, tables[i]), GTK_TYPE_SCROLLED_WINDOW);
+      GtkEventController *controller = controller_named (scroller, "rapport-page-scroll");
+      double before = gtk_adjustment_get_value (page);
+      gboolean handled = FALSE;
+
+      gtk_adjustment_set_value (page, 0);
+      before = gtk_adjustment_get_value (page);
+      g_assert_nonnull (controller);
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+      g_assert_true (handled);
+      g_assert_cmpfloat (gtk_adjustment_get_value (page), >, before);
+    }
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,6 +497,8 @@ main (int    argc,
 
   g_test_add_func ("/ui/summary/shows-the-headline-figures-of-a-week", test_shows_the_headline_of_a_week);
   g_test_add_func ("/ui/summary/follows-calls-logged-meanwhile", test_follows_new_calls);
+  g_test_add_func ("/ui/summary/the-wheel-over-a-table-scrolls-the-page",
+                   test_the_wheel_over_a_table_scrolls_the_page);
   g_test_add_func ("/ui/summary/opens-a-customer-that-needs-attention", test_opens_a_customer_in_one_click);
   g_test_add_func ("/ui/summary/prints-the-layout-of-the-pdf", test_prints_the_pdf_layout);
   g_test_add_func ("/ui/summary/sends-to-the-webhook-and-says-how-it-went", test_sends_to_the_webhook);
