@@ -204,6 +204,90 @@ test_pdf_keeps_to_two_pages (Fixture       *f,
   g_assert_nonnull (strstr (text, "more; the CSV export lists them all"));
 }
 
+/* The last page's words, from pdftotext -bbox: every one above the footer
+ * line ("Page 2 of 2") but the footer's own. NULL when pdftotext is not
+ * installed. */
+static gboolean
+body_clears_the_footer (const char *pdf,
+                        gboolean   *checked)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { tool, "-f", "2", "-l", "2", "-bbox", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) word = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  double footer = -1;
+  int status;
+
+  *checked = tool != NULL;
+  if (tool == NULL)
+    return TRUE;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  word = g_regex_new ("<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                      0, 0, &error);
+  g_assert_no_error (error);
+  for (g_regex_match (word, out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y0 = g_match_info_fetch (match, 1);
+      g_autofree char *y1 = g_match_info_fetch (match, 2);
+      g_autofree char *text = g_match_info_fetch (match, 3);
+      double top = g_ascii_strtod (y0, NULL), bottom = g_ascii_strtod (y1, NULL);
+
+      if (g_str_equal (text, "Page"))
+        footer = MAX (footer, top);
+      g_array_append_val (tops, top);
+      g_array_append_val (bottoms, bottom);
+    }
+  g_assert_cmpfloat (footer, >, 0);
+  for (guint i = 0; i < tops->len; i++)
+    {
+      double top = g_array_index (tops, double, i), bottom = g_array_index (bottoms, double, i);
+
+      /* The footer's own words are on its line; everything else ends above it. */
+      if (ABS (top - footer) > 1 && bottom > footer - 2)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A full last page (a hundred and twenty staff members take it) leaves a
+ * table out with a line that says so, and never draws it over the footer. */
+static void
+test_pdf_never_draws_over_the_footer (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *c = report_seed_customer (f->store, "Many Calls", "2026-01-05", FALSE);
+  g_autoptr(RapportSummary) s = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  gboolean checked = FALSE;
+
+  for (guint i = 0; i < 160; i++)
+    {
+      g_autofree char *staff = g_strdup_printf ("Staff %03u", i);
+      g_free (report_seed_call (f->store, "2026-03-03", c, staff, RAPPORT_RESULT_REACHED, i < 120 ? 5 : 1,
+                                FALSE, NULL, "Unhappy"));
+    }
+  s = report_summary_of (f->store, "2026-W10");
+  path = write_pdf (f, s, "full.pdf");
+  g_assert_true (body_clears_the_footer (path, &checked));
+  if (!checked)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  text = run_tool ("pdftotext", path);
+  squeezed = squeeze (text);
+  g_assert_nonnull (strstr (squeezed, "more; the CSV export lists them all"));
+  g_assert_nonnull (strstr (squeezed, "Needs attention: 40 rows, in the CSV export"));
+}
+
 static void
 test_renders_a_png_for_review (Fixture       *f,
                                gconstpointer  data)
@@ -268,6 +352,7 @@ main (int    argc,
   ADD ("shows-the-figures-on-one-or-two-pages", test_pdf_shows_the_figures);
   ADD ("of-an-empty-week-says-so", test_pdf_of_an_empty_week);
   ADD ("keeps-to-two-pages-however-long-the-lists", test_pdf_keeps_to_two_pages);
+  ADD ("never-draws-over-the-footer", test_pdf_never_draws_over_the_footer);
   ADD ("renders-page-one-to-png-for-review", test_renders_a_png_for_review);
 
   return g_test_run ();

@@ -539,6 +539,21 @@ block_table (Layout *l,
     first_rows += table_row (l, t, g_ptr_array_index (t->rows, i),
                              g_array_index (t->styles, int, i), FALSE, 0, FALSE);
   reserve (l, title_h + header_h + first_rows);
+  /* The last page full: not even the title, the heading row and the "… and
+   * N more" line fit. One line says what is left out, if that fits. */
+  if (l->page + 1 >= MAX_PAGES && t->rows->len > 0 && l->y + title_h + header_h + more_h > l->bottom)
+    {
+      /* Translators: a table left out of the full last page of the PDF, e.g. "Needs attention: 388 rows, in the CSV export" */
+      g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s: %u row, in the CSV export",
+                                                                "%s: %u rows, in the CSV export",
+                                                                t->rows->len),
+                                                   t->title, t->rows->len);
+
+      if (l->y + more_h <= l->bottom)
+        l->y += put_text (l, left_out, 9, PANGO_WEIGHT_NORMAL, gray, l->left, l->y, 0);
+      return;
+    }
   section_title (l, t->title);
   if (t->rows->len == 0)
     {
@@ -559,7 +574,9 @@ block_table (Layout *l,
       gboolean last_page = l->page + 1 >= MAX_PAGES;
       gboolean last_row = i + 1 == t->rows->len;
 
-      if (l->y + h + (last_page && !last_row ? more_h : 0) > l->bottom)
+      /* On the last page a cut table keeps room for its "… and N more" and
+       * for one line about a table after it that no longer fits. */
+      if (l->y + h + (last_page && !last_row ? 2 * more_h : 0) > l->bottom)
         {
           if (last_page)
             break;
