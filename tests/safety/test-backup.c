@@ -132,6 +132,38 @@ test_daily (void)
   safety_remove_tree (dir);
 }
 
+/* Two databases of one name but their extension, in one folder, each keep
+ * their own daily backups. */
+static void
+test_databases_of_one_name_keep_their_own_backups (void)
+{
+  g_autofree char *dir = safety_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "shop.sqlite", NULL);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(RapportStore) a = safety_store_with_customers (db, 2);
+  g_autoptr(RapportStore) b = safety_store_with_customers (other, 4);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_backup_run_daily (a, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_backup_run_daily (b, &error));
+  g_assert_no_error (error);
+  listing = list_folder (folder);
+  g_assert_cmpstr (listing, ==, "shop-2026-03-02.db shop.sqlite-2026-03-02.db");
+  {
+    g_autofree char *of_a = g_build_filename (folder, "shop-2026-03-02.db", NULL);
+    g_autofree char *of_b = g_build_filename (folder, "shop.sqlite-2026-03-02.db", NULL);
+
+    assert_backup_holds (of_a, 2);
+    assert_backup_holds (of_b, 4);
+  }
+  g_clear_object (&a);
+  g_clear_object (&b);
+  safety_remove_tree (dir);
+}
+
 /* The database, its -wal and -shm, the backups and their folders are for
  * their owner only. */
 static void
@@ -631,6 +663,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/safety/backup/daily-backup-is-made-once-a-day-private-and-intact", test_daily);
+  g_test_add_func ("/safety/backup/databases-of-one-name-keep-their-own-backups",
+                   test_databases_of_one_name_keep_their_own_backups);
   g_test_add_func ("/safety/backup/database-and-backups-are-for-their-owner-only", test_private);
   g_test_add_func ("/safety/backup/a-database-without-customers-is-not-backed-up",
                    test_empty_database_not_backed_up);

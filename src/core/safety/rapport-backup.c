@@ -33,16 +33,16 @@ backup_file_clear (gpointer data)
   g_free (b->name);
 }
 
-/* rapport.db → "rapport"; the backups carry the database's name so that two
- * databases in one folder never share backup names. */
+/* rapport.db → "rapport", shop.sqlite → "shop.sqlite": the backups carry
+ * the database's name so that two databases in one folder never share
+ * backup names (shop.db and shop.sqlite did, when every extension went). */
 char *
 _rapport_backup_stem (const char *database_path)
 {
   g_autofree char *base = g_path_get_basename (database_path);
-  char *dot = strrchr (base, '.');
 
-  if (dot != NULL && dot != base)
-    *dot = '\0';
+  if (g_str_has_suffix (base, ".db") && strlen (base) > strlen (".db"))
+    base[strlen (base) - strlen (".db")] = '\0';
   return g_steal_pointer (&base);
 }
 
