@@ -4,9 +4,11 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "rapport-date.h"
+#include "rapport-summary-chart.h"
 #include "rapport-summary-pdf.h"
 #include "report-seed.h"
 
@@ -288,6 +290,53 @@ test_pdf_never_draws_over_the_footer (Fixture       *f,
   g_assert_nonnull (strstr (squeezed, "Needs attention: 40 rows, in the CSV export"));
 }
 
+/* Whether anything was drawn at x ≥ @from on an ARGB surface cleared to
+ * transparent. */
+static gboolean
+inked_from (cairo_surface_t *surface,
+            int              from)
+{
+  const unsigned char *data;
+  int stride, width, height;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = from; x < width; x++)
+      if (((const guint32 *) (data + y * stride))[x] != 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* In a narrow chart (a narrow window, longer German labels) the legend goes
+ * on two lines instead of running past the chart's edge. */
+static void
+test_trend_legend_stays_inside_a_narrow_chart (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(RapportSummary) s = report_summary_of (f->store, "2026-W48");
+  RapportChartStyle style;
+  const int widths[] = { 600, 240, 200 };
+
+  rapport_chart_style_init_print (&style);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      /* Twice as wide as the chart, to see what would be cut. */
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * widths[i], 260);
+      cairo_t *cr = cairo_create (surface);
+      PangoContext *context = pango_cairo_create_context (cr);
+
+      rapport_summary_draw_trend (s, cr, context, widths[i], 260, &style);
+      g_assert_false (inked_from (surface, widths[i] + 1));
+      g_object_unref (context);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_renders_a_png_for_review (Fixture       *f,
                                gconstpointer  data)
@@ -353,6 +402,7 @@ main (int    argc,
   ADD ("of-an-empty-week-says-so", test_pdf_of_an_empty_week);
   ADD ("keeps-to-two-pages-however-long-the-lists", test_pdf_keeps_to_two_pages);
   ADD ("never-draws-over-the-footer", test_pdf_never_draws_over_the_footer);
+  ADD ("trend-legend-stays-inside-a-narrow-chart", test_trend_legend_stays_inside_a_narrow_chart);
   ADD ("renders-page-one-to-png-for-review", test_renders_a_png_for_review);
 
   return g_test_run ();

@@ -284,6 +284,7 @@ rapport_summary_draw_trend (RapportSummary          *summary,
   double lh = line_height (context, style);
   double left, right, top, bottom, slot;
   gboolean any = FALSE;
+  gboolean two_legend_rows;
   guint n;
 
   g_return_if_fail (RAPPORT_IS_SUMMARY (summary));
@@ -309,8 +310,21 @@ rapport_summary_draw_trend (RapportSummary          *summary,
     left = w + lh * 0.5;
     right = left * 0.6;
   }
+  /* The legend on one line, or on two when the labels (German ones, a
+   * narrow window) are wider than the chart: never cut. */
+  {
+    /* Translators: legend of the trend chart: the solid line, on the left axis */
+    g_autoptr(PangoLayout) csat_label = text_layout (context, style, _("CSAT (%, left)"), FALSE);
+    /* Translators: legend of the trend chart: the dashed line, on the right axis */
+    g_autoptr(PangoLayout) average_label = text_layout (context, style, _("Average rating (1–5, right)"), FALSE);
+    double csat_w, average_w;
+
+    text_size (csat_label, &csat_w, NULL);
+    text_size (average_label, &average_w, NULL);
+    two_legend_rows = left + 13 + csat_w + 14 + lh * 1.2 + 15 + average_w > width;
+  }
   top = lh * 0.6;
-  bottom = height - lh * 3.2;
+  bottom = height - lh * (two_legend_rows ? 4.4 : 3.2);
   slot = (width - left - right) / n;
 
   for (guint g = 0; g <= 4; g++)
@@ -348,7 +362,7 @@ rapport_summary_draw_trend (RapportSummary          *summary,
                (left + width - right) / 2, bottom - (bottom - top) * 0.625, 0.5, 0.5);
 
   {
-    double y = height - lh * 0.9;
+    double y = height - lh * (two_legend_rows ? 2.1 : 0.9);
     double x = left;
 
     draw_marker (cr, style, FALSE, x + 3, y, 3);
@@ -361,6 +375,11 @@ rapport_summary_draw_trend (RapportSummary          *summary,
     x += 14 + draw_text (cr, context, style, style->foreground, _("CSAT (%, left)"), FALSE,
                          x + 13, y, 0, 0.5);
     x += lh * 1.2;
+    if (two_legend_rows)
+      {
+        x = left;
+        y = height - lh * 0.9;
+      }
     {
       static const double dash[] = { 4, 2.5 };
       cairo_save (cr);
