@@ -104,6 +104,26 @@ test_logs_a_call_and_undo_restores_the_database (void)
   g_assert_cmpstr (rapport_call_sheet_get_customer_id (sheet), ==, grace);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sheet)) == GTK_WINDOW (f.window));
 
+  /* Choosing a rating does not reflow the buttons, whatever the width they
+   * get ("Very unhappy" wrapped to two lines when it turned bold). */
+  {
+    GtkWidget *buttons = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheet), RAPPORT_TYPE_CALL_SHEET,
+                                                                   "rating_buttons"));
+    int unrated[40], min = 0;
+
+    for (guint k = 0; k < G_N_ELEMENTS (unrated); k++)
+      gtk_widget_measure (buttons, GTK_ORIENTATION_VERTICAL, 250 + 10 * (int) k, &min, &unrated[k], NULL, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 1));
+    ui_flush ();
+    for (guint k = 0; k < G_N_ELEMENTS (unrated); k++)
+      {
+        int rated = 0;
+
+        gtk_widget_measure (buttons, GTK_ORIENTATION_VERTICAL, 250 + 10 * (int) k, &min, &rated, NULL, NULL);
+        g_assert_cmpint (rated, ==, unrated[k]);
+      }
+  }
+
   /* Reached is the default result; key 5 is the "sheet.rate" action. */
   g_assert_cmpint (rapport_call_sheet_get_result (sheet), ==, RAPPORT_RESULT_REACHED);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
