@@ -45,7 +45,10 @@ rapport_date_parse (const char  *text,
                    text ? text : "");
       return FALSE;
     }
-  if (y < 1900 || y > 9999 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  /* Up to 8999: a due date is computed years ahead of a date given (a
+   * cadence of up to ten years, business days), and four digits must hold
+   * it (9999-12-31 made a due date of "10000-01-03", sorted before 2026). */
+  if (y < 1900 || y > 8999 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not a valid date in the calendar"), text);
