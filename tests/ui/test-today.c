@@ -316,6 +316,22 @@ test_date_button_opens_a_calendar_on_the_shown_day (void)
   ui_fixture_close (&f);
 }
 
+/* Opens the row's call sheet, as Enter does, and logs a happy call. */
+static void
+log_happy_call (UiFixture     *f,
+                GtkListBoxRow *row)
+{
+  RapportCallSheet *sheet;
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  ui_flush ();
+  sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (f)));
+  g_assert_nonnull (sheet);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
+  ui_flush ();
+}
+
 static GtkAdjustment *
 agenda_adjustment (UiFixture *f)
 {
@@ -388,19 +404,12 @@ test_keeps_its_place_when_the_day_changes (void)
     const char *next = rapport_agenda_entry_get_customer_id (
       rapport_agenda_row_get_entry (RAPPORT_AGENDA_ROW (ui_agenda_row (&f, 7))));
     g_autofree char *next_id = g_strdup (next);
-    RapportCallSheet *sheet;
     GtkWidget *focus;
 
     gtk_widget_grab_focus (GTK_WIDGET (row));
     ui_flush ();
     before = gtk_adjustment_get_value (adjustment);
-    g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-    ui_flush ();
-    sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (&f)));
-    g_assert_nonnull (sheet);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
-    ui_flush ();
+    log_happy_call (&f, row);
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
     focus = gtk_root_get_focus (GTK_ROOT (f.window));
     g_assert_true (focus == GTK_WIDGET (ui_agenda_row (&f, 6)) ||
@@ -434,17 +443,10 @@ test_says_when_every_call_is_made (void)
 {
   UiFixture f = { 0 };
   GtkWidget *list;
-  RapportCallSheet *sheet;
 
   ui_fixture_open (&f, NULL, seed_one_due);
   list = GTK_WIDGET (rapport_today_view_get_agenda_list (today_view (&f)));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (ui_agenda_row (&f, 0))));
-  ui_flush ();
-  sheet = RAPPORT_CALL_SHEET (rapport_today_view_get_call_sheet (today_view (&f)));
-  g_assert_nonnull (sheet);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.rate", "i", 5));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.save", NULL));
-  ui_flush ();
+  log_happy_call (&f, ui_agenda_row (&f, 0));
 
   g_assert_cmpuint (ui_list_box_count (GTK_LIST_BOX (list)), ==, 0);
   g_assert_nonnull (ui_find_widget (list, is_mapped_label_with_text, "Every call of the day is made."));
