@@ -95,9 +95,16 @@ _rapport_store_open_new_follow_up (RapportStore  *self,
 {
   const RapportRules *rules = _rapport_store_rules (self);
   GDate due = *since;
+  GDate flagged;
 
   rapport_date_add_business_days (&due, rules->new_days, rules->business_days);
-  return _rapport_store_insert_follow_up (self, customer_rowid, RAPPORT_SITUATION_NEW, since, &due,
+  /* Opened when the customer is added, even with a first service date long
+   * past (an import): a past week's "open at the end of the week" must not
+   * grow with customers added since. */
+  rapport_store_get_today (self, &flagged);
+  if (g_date_compare (since, &flagged) > 0)
+    flagged = *since;
+  return _rapport_store_insert_follow_up (self, customer_rowid, RAPPORT_SITUATION_NEW, &flagged, &due,
                            NULL, 0, error);
 }
 

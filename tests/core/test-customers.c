@@ -103,7 +103,8 @@ test_add (Fixture       *f,
   assert_due (fu, "2026-11-24");
   g_assert_cmpint (rapport_follow_up_get_state (fu), ==, RAPPORT_FOLLOW_UP_OPEN);
   g_assert_cmpuint (rapport_follow_up_get_attempts (fu), ==, 0);
-  assert_date (rapport_follow_up_get_flagged_on (fu), "2026-11-20");
+  /* Opened the day the customer was added (today), after the service. */
+  assert_date (rapport_follow_up_get_flagged_on (fu), "2026-11-23");
 
   /* Every row has a UUID and timestamps. */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM follow_ups WHERE length (uuid) = 36"

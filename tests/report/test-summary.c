@@ -224,6 +224,20 @@ test_past_week_never_changes (Fixture       *f,
   report_seed_flag (f->store, "2026-12-02", f->seed.bob, RAPPORT_SITUATION_IRATE);
   g_assert_true (rapport_store_delete_customer (f->store, f->seed.ivy, &error));
   g_assert_no_error (error);
+  /* A customer added later (an import) whose first service was in W48:
+   * the new-customer follow-up opens on the day it is added. */
+  {
+    g_autoptr(RapportCustomer) late = rapport_customer_new ();
+    GDate since, added;
+
+    report_date ("2026-11-24", &since);
+    report_date ("2026-12-03", &added);
+    rapport_customer_set_name (late, "Imported Later");
+    rapport_customer_set_since (late, &since);
+    rapport_store_set_today (f->store, &added);
+    g_assert_true (rapport_store_add_customer (f->store, late, TRUE, &error));
+    g_assert_no_error (error);
+  }
 
   after = report_summary_of (f->store, "2026-W48");
   after_node = rapport_summary_to_json (after);
