@@ -607,6 +607,67 @@ open_read_only (RapportDatabase *self,
                           SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
 }
 
+static gboolean
+read_header (RapportDatabase  *self,
+             int              *version,
+             int              *app_id,
+             int              *n_tables,
+             GError          **error)
+{
+  static const char sql[] =
+    "SELECT (SELECT user_version FROM pragma_user_version),"
+    " (SELECT application_id FROM pragma_application_id),"
+    " (SELECT count(*) FROM sqlite_schema)";
+  sqlite3_stmt *stmt = rapport_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      *app_id = sqlite3_column_int (stmt, 1);
+      *n_tables = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rapport_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Switches to write-ahead logging unless another program did already. The
+ * switch wants the file to itself: while others open it at the same moment
+ * (several rapport-cli on a new file) it is tried again for a few seconds. */
+static gboolean
+use_wal (RapportDatabase  *self,
+         GError          **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      sqlite3_stmt *stmt = rapport_database_prepare (self, "PRAGMA journal_mode", error);
+      gboolean wal = FALSE;
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+      sqlite3_reset (stmt);
+      if (wal || rapport_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_BUSY) || attempt >= 50)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (100 * 1000);
+    }
+}
+
 RapportDatabase *
 rapport_database_open (const char  *path,
                        GError     **error)
@@ -662,10 +723,10 @@ rapport_database_open (const char  *path,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sort_key_func, NULL, NULL);
 
-  /* Look before touching anything: the header tells the schema and the owner. */
-  if (!query_int (self, "PRAGMA user_version", &version, error) ||
-      !query_int (self, "PRAGMA application_id", &app_id, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+  /* Look before touching anything: the header tells the schema and the owner.
+   * One statement, one snapshot: read one by one, the values could straddle
+   * another program's first migration (tables without the owner's id yet). */
+  if (!read_header (self, &version, &app_id, &n_tables, error))
     return NULL;
 
   if (version > RAPPORT_SCHEMA_VERSION)
@@ -683,11 +744,8 @@ rapport_database_open (const char  *path,
       return NULL;
     }
 
-  if (!self->read_only)
-    {
-      if (!rapport_database_exec (self, "PRAGMA journal_mode = WAL", error))
-        return NULL;
-    }
+  if (!self->read_only && !use_wal (self, error))
+    return NULL;
   if (!rapport_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
     return NULL;
   /* Statement journals (every statement whose triggers write: the FTS and
