@@ -19,6 +19,7 @@ struct _RapportSummaryView
   GDate monday;
   gboolean dirty;
   gint64 outside_version;   /* the store's, when the figures were computed */
+  GDate this_week;          /* the Monday of today's week then */
   gboolean sending;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;

@@ -379,7 +379,13 @@ refresh (RapportSummaryView *self)
 
   self->dirty = FALSE;
   if (self->store != NULL)
-    self->outside_version = rapport_store_get_outside_version (self->store);
+    {
+      GDate today;
+
+      self->outside_version = rapport_store_get_outside_version (self->store);
+      rapport_store_get_today (self->store, &today);
+      rapport_iso_week_monday (&today, &self->this_week);
+    }
   if (self->store == NULL)
     {
       g_clear_object (&self->summary);
@@ -428,6 +434,22 @@ store_changed_cb (RapportSummaryView *self)
 void
 _rapport_summary_view_refresh_if_stale (RapportSummaryView *self)
 {
+  /* Left open on this week into the next one: on to the new week, as the
+   * Today view moves on to the new day. */
+  if (self->store != NULL && g_date_valid (&self->this_week) &&
+      g_date_compare (&self->monday, &self->this_week) == 0)
+    {
+      GDate today, monday;
+
+      rapport_store_get_today (self->store, &today);
+      rapport_iso_week_monday (&today, &monday);
+      if (g_date_compare (&monday, &self->this_week) != 0)
+        {
+          self->monday = monday;
+          refresh (self);
+          return;
+        }
+    }
   if (self->dirty ||
       (self->store != NULL && rapport_store_get_outside_version (self->store) != self->outside_version))
     refresh (self);

@@ -489,6 +489,37 @@ test_the_wheel_over_a_table_scrolls_the_page (void)
   ui_fixture_close (&f);
 }
 
+/* Left open on this week into the next: shown again, it is on the new
+ * week. A past week looked at stays. */
+static void
+test_moves_on_to_a_new_week (void)
+{
+  UiFixture f = { 0 };
+  GDate next_tuesday = ui_day ("2026-12-08");
+  GDate later = ui_day ("2026-12-15");
+  GDate past = ui_day ("2026-11-23");
+
+  open_summary (&f);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (child (&f, "week_label")), "Week 49"));
+
+  rapport_store_set_today (f.store, &next_tuesday);
+  rapport_window_set_view (f.window, "today");
+  ui_flush ();
+  rapport_window_set_view (f.window, "summary");
+  ui_flush ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (child (&f, "week_label")), "Week 50"));
+
+  rapport_summary_view_set_week (summary_view (&f), &past);
+  rapport_store_set_today (f.store, &later);
+  rapport_window_set_view (f.window, "today");
+  ui_flush ();
+  rapport_window_set_view (f.window, "summary");
+  ui_flush ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (child (&f, "week_label")), "Week 48"));
+
+  ui_fixture_close (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +528,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/summary/shows-the-headline-figures-of-a-week", test_shows_the_headline_of_a_week);
   g_test_add_func ("/ui/summary/follows-calls-logged-meanwhile", test_follows_new_calls);
+  g_test_add_func ("/ui/summary/moves-on-to-a-new-week", test_moves_on_to_a_new_week);
   g_test_add_func ("/ui/summary/the-wheel-over-a-table-scrolls-the-page",
                    test_the_wheel_over_a_table_scrolls_the_page);
   g_test_add_func ("/ui/summary/opens-a-customer-that-needs-attention", test_opens_a_customer_in_one_click);
