@@ -500,6 +500,52 @@ restore_dialog_response_cb (AdwMessageDialog         *dialog,
   rapport_preferences_window_restore_async (self, file, restore_finished_cb, g_strdup (when));
 }
 
+/* When a backup was made, for the Restore question. Rapport's backups carry
+ * the day (and, made by hand, the time) in their names, which a copied
+ * folder keeps while the files' times become the copy's: the name wins over
+ * the file's time @modified, which only adds the time of day when both
+ * agree on the day. */
+static char *
+describe_backup_time (const char *file,
+                      GDateTime  *modified)
+{
+  g_autofree char *name = g_path_get_basename (file);
+  g_autoptr(GRegex) dated = g_regex_new ("-([0-9]{4})-([0-9]{2})-([0-9]{2})(?:-([0-9]{2})([0-9]{2})([0-9]{2}))?\\.db$",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint field[6] = { 0 };
+  GDate day;
+
+  if (!g_regex_match (dated, name, 0, &match))
+    return modified != NULL ? format_when (modified, TRUE) : g_steal_pointer (&name);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *digits = g_match_info_fetch (match, (int) i + 1);
+
+      field[i] = digits != NULL && *digits != '\0' ? (guint) g_ascii_strtoull (digits, NULL, 10) : 0;
+    }
+  if (!g_date_valid_dmy ((GDateDay) field[2], (GDateMonth) field[1], (GDateYear) field[0]))
+    return modified != NULL ? format_when (modified, TRUE) : g_steal_pointer (&name);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) field[2], (GDateMonth) field[1], (GDateYear) field[0]);
+  {
+    g_autofree char *time_part = g_match_info_fetch (match, 4);
+
+    if (time_part != NULL && *time_part != '\0')
+      {
+        g_autoptr(GDateTime) named = g_date_time_new_local ((int) field[0], (int) field[1], (int) field[2],
+                                                            (int) field[3], (int) field[4], field[5]);
+        if (named != NULL)
+          return format_when (named, TRUE);
+      }
+  }
+  if (modified != NULL && g_date_time_get_year (modified) == (int) field[0] &&
+      g_date_time_get_month (modified) == (int) field[1] &&
+      g_date_time_get_day_of_month (modified) == (int) field[2])
+    return format_when (modified, TRUE);
+  return rapport_format_day_long (&day);
+}
+
 GtkWidget *
 rapport_preferences_window_confirm_restore (RapportPreferencesWindow *self,
                                             const char               *file)
@@ -527,7 +573,7 @@ rapport_preferences_window_confirm_restore (RapportPreferencesWindow *self,
 
   if (g_stat (file, &st) == 0)
     when = g_date_time_new_from_unix_local (st.st_mtime);
-  when_text = when != NULL ? format_when (when, TRUE) : g_path_get_basename (file);
+  when_text = describe_backup_time (file, when);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), NULL));
   /* Translators: %s is when the backup was made, e.g. "Monday, 3 March 2025, 14:05" */

@@ -740,8 +740,24 @@ test_asks_before_restoring_and_names_the_backup_date (void)
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_true (g_str_has_prefix (body, "The current customers, follow-ups and calls are replaced by those of the backup of "));
   g_assert_true (g_str_has_suffix (body, ". The current database is kept as a backup first."));
+  /* Named after the day in the file's name (2025-03-03, the fixture's
+   * today), not the file's time: a copied folder keeps the names only. */
+  g_assert_nonnull (strstr (body, "3 March 2025, "));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ui_flush ();
+
+  /* The daily backup has a day only: said without a time. */
+  {
+    g_autofree char *folder = rapport_backup_get_folder (rapport_store_get_path (f.store));
+    g_autofree char *daily = g_build_filename (folder, "rapport-2025-03-03.db", NULL);
+
+    dialog = rapport_preferences_window_confirm_restore (RAPPORT_PREFERENCES_WINDOW (window), daily);
+    g_assert_nonnull (dialog);
+    body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+    g_assert_nonnull (strstr (body, "the backup of Monday, 3 March 2025. "));
+  }
 
   /* Cancel changes nothing. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
