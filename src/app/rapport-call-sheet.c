@@ -375,9 +375,16 @@ update_callback_label (RapportCallSheet *self)
   g_autofree char *label = NULL;
   GDate today;
 
+  RapportRules rules;
+
   rapport_store_get_today (self->store, &today);
+  rapport_store_get_rules (self->store, &rules);
   label = rapport_format_day (&self->callback, &today);
   gtk_menu_button_set_label (self->callback_button, label);
+  /* Allowed (the customer asked for it), but said: nobody may be in. */
+  adw_action_row_set_subtitle (self->callback_row,
+                               rapport_date_is_business_day (&self->callback, rules.business_days)
+                               ? "" : _("Not a business day"));
 }
 
 RapportCallSheet *

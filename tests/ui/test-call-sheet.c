@@ -510,6 +510,35 @@ test_a_new_undo_toast_replaces_the_last (void)
   ui_fixture_close (&f);
 }
 
+/* A call back on a weekend is allowed (the customer asked) but the row says
+ * that it is not a business day. Monday 3 March 2025: the 8th is a Saturday. */
+static void
+test_says_when_a_call_back_is_not_on_a_business_day (void)
+{
+  UiFixture f = { 0 };
+  RapportCallSheet *sheet;
+  AdwActionRow *row;
+  g_autoptr(GDateTime) saturday = g_date_time_new_local (2025, 3, 8, 12, 0, 0);
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2025, 3, 10, 12, 0, 0);
+
+  ui_fixture_open (&f, NULL, seed);
+  sheet = open_sheet_from_row (&f, 0);
+  rapport_call_sheet_set_result (sheet, RAPPORT_RESULT_CALLBACK);
+  row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (sheet), RAPPORT_TYPE_CALL_SHEET, "callback_row"));
+  /* Tomorrow, Tuesday, by default. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "");
+  gtk_calendar_select_day (GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (sheet), RAPPORT_TYPE_CALL_SHEET,
+                                                                        "callback_calendar")), saturday);
+  ui_flush ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Not a business day");
+  gtk_calendar_select_day (GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (sheet), RAPPORT_TYPE_CALL_SHEET,
+                                                                        "callback_calendar")), monday);
+  ui_flush ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "");
+
+  ui_fixture_close (&f);
+}
+
 static void
 test_ctrl_z_undoes_the_last_call (void)
 {
@@ -586,6 +615,8 @@ main (int   argc,
   g_test_add_func ("/ui/call-sheet/next-call-goes-round-to-the-calls-left",
                    test_next_call_goes_round_to_the_calls_left);
   g_test_add_func ("/ui/call-sheet/ctrl-z-undoes-the-last-call", test_ctrl_z_undoes_the_last_call);
+  g_test_add_func ("/ui/call-sheet/says-when-a-call-back-is-not-on-a-business-day",
+                   test_says_when_a_call_back_is_not_on_a_business_day);
   g_test_add_func ("/ui/call-sheet/a-new-undo-toast-replaces-the-last", test_a_new_undo_toast_replaces_the_last);
   g_test_add_func ("/ui/today/moves-a-call-to-tomorrow-with-undo", test_moves_a_call_to_tomorrow_with_undo);
   g_test_add_func ("/ui/call-sheet/moves-to-next-week", test_moves_from_the_sheet_to_next_week);
