@@ -774,6 +774,22 @@ rapport_database_open (const char  *path,
 
 const char *rapport_database_get_path (RapportDatabase *self) { return self->path; }
 
+gboolean
+rapport_database_step_done (RapportDatabase  *self,
+                            sqlite3_stmt     *stmt,
+                            GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether @path starts like an SQLite database. */
 static gboolean
 looks_like_database (const char *path)

@@ -36,6 +36,11 @@ int              rapport_database_get_schema_version (RapportDatabase *self);
 sqlite3_stmt    *rapport_database_prepare         (RapportDatabase  *self,
                                                    const char       *sql,
                                                    GError          **error);
+/* Steps @stmt (bound, returning no row) once and resets it; FALSE with
+ * @error set unless it is done. */
+gboolean         rapport_database_step_done       (RapportDatabase  *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   GError          **error);
 /* The first column of the first row of @sql (no parameters), e.g. a count. */
 gboolean         rapport_database_query_int64     (RapportDatabase  *self,
                                                    const char       *sql,

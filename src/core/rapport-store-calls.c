@@ -115,7 +115,7 @@ save_effect (RapportDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, call);
   sqlite3_bind_int64 (stmt, 2, follow_up);
-  return _rapport_store_step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -139,7 +139,7 @@ close_follow_up (RapportDatabase    *db,
   rapport_bind_date (stmt, 3, day);
   sqlite3_bind_int64 (stmt, 4, call);
   rapport_bind_text (stmt, 5, now);
-  return _rapport_store_step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -160,7 +160,7 @@ reschedule_follow_up (RapportDatabase  *db,
   rapport_bind_date (stmt, 2, due);
   sqlite3_bind_int (stmt, 3, (int) attempts);
   rapport_bind_text (stmt, 4, now);
-  return _rapport_store_step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 /* The open or waiting follow-up of a situation that this call did not close. */
@@ -273,7 +273,7 @@ log_call_cb (RapportDatabase *db,
   rapport_bind_text (stmt, 9, in->note ? in->note : "");
   rapport_bind_text (stmt, 10, situations->str);
   sqlite3_bind_int64 (stmt, 11, customer);
-  if (!_rapport_store_step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
   call = sqlite3_last_insert_rowid (rapport_database_get_handle (db));
 
@@ -333,7 +333,7 @@ log_call_cb (RapportDatabase *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, customer);
       rapport_bind_text (stmt, 2, now);
-      if (!_rapport_store_step_done (db, stmt, error))
+      if (!rapport_database_step_done (db, stmt, error))
         return FALSE;
     }
 
@@ -355,7 +355,7 @@ log_call_cb (RapportDatabase *db,
           sqlite3_bind_int64 (stmt, 1, existing);
           rapport_bind_text (stmt, 2, in->note ? in->note : "");
           rapport_bind_text (stmt, 3, now);
-          if (!_rapport_store_step_done (db, stmt, error))
+          if (!rapport_database_step_done (db, stmt, error))
             return FALSE;
         }
       else if (!_rapport_store_insert_follow_up (self, customer, RAPPORT_SITUATION_NOTHING_WENT_RIGHT,
@@ -386,7 +386,7 @@ log_call_cb (RapportDatabase *db,
               sqlite3_bind_int64 (stmt, 1, regular);
               rapport_bind_date (stmt, 2, &next);
               rapport_bind_text (stmt, 3, now);
-              if (!_rapport_store_step_done (db, stmt, error))
+              if (!rapport_database_step_done (db, stmt, error))
                 return FALSE;
             }
           else if (!_rapport_store_insert_follow_up (self, customer, RAPPORT_SITUATION_REGULAR,
@@ -490,7 +490,7 @@ undo_call_cb (RapportDatabase *db,
         if (stmt == NULL)
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, call);
-        if (!_rapport_store_step_done (db, stmt, error))
+        if (!rapport_database_step_done (db, stmt, error))
           return FALSE;
       }
   }
@@ -500,14 +500,14 @@ undo_call_cb (RapportDatabase *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer);
   sqlite3_bind_int (stmt, 2, prev_phone);
-  if (!_rapport_store_step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
 
   stmt = rapport_database_prepare (db, drop_call_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, call);
-  return _rapport_store_step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 gboolean

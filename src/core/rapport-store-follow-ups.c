@@ -38,22 +38,6 @@ follow_up_from_row (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rapport_store_step_done (RapportDatabase  *db,
-                          sqlite3_stmt     *stmt,
-                          GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 _rapport_store_insert_follow_up (RapportStore     *self,
                                  gint64            customer_rowid,
                                  RapportSituation  situation,
@@ -84,7 +68,7 @@ _rapport_store_insert_follow_up (RapportStore     *self,
   if (opened_by_call > 0)
     sqlite3_bind_int64 (stmt, 8, opened_by_call);
   rapport_bind_text (stmt, 9, now);
-  return _rapport_store_step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 gboolean
@@ -210,7 +194,7 @@ flag_cb (RapportDatabase *db,
       rapport_bind_text (stmt, 2, op->note);
       rapport_bind_text (stmt, 3, now);
       op->changed = TRUE;
-      return _rapport_store_step_done (db, stmt, error);
+      return rapport_database_step_done (db, stmt, error);
     }
 
   op->changed = TRUE;
@@ -296,7 +280,7 @@ unflag_cb (RapportDatabase *db,
   rapport_bind_text (stmt, 2, rapport_situation_to_key (op->situation));
   rapport_bind_date (stmt, 3, &op->date);
   rapport_bind_text (stmt, 4, now);
-  if (!_rapport_store_step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {
@@ -354,7 +338,7 @@ corrected_cb (RapportDatabase *db,
   rapport_bind_date (stmt, 3, &op->date);
   rapport_bind_text (stmt, 4, op->note && *op->note ? op->note : NULL);
   rapport_bind_text (stmt, 5, now);
-  if (!_rapport_store_step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {
@@ -411,7 +395,7 @@ move_cb (RapportDatabase *db,
   rapport_bind_date (stmt, 2, &op->date);
   rapport_bind_date (stmt, 3, &today);
   rapport_bind_text (stmt, 4, now);
-  if (!_rapport_store_step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (db)) == 0)
     {

@@ -70,10 +70,6 @@ gboolean  _rapport_store_regular_due        (RapportStore *self,
                                              const GDate  *not_before,
                                              GDate        *out,
                                              GError      **error);
-/* Steps a statement that returns no rows, resets it, and sets @error unless it finished. */
-gboolean  _rapport_store_step_done          (RapportDatabase  *db,
-                                             sqlite3_stmt     *stmt,
-                                             GError          **error);
 /* Inserts an open (with @due) or waiting (@due NULL) follow-up, remembering
  * the call that opened it (0 for none) so that Undo can remove it. */
 gboolean  _rapport_store_insert_follow_up   (RapportStore     *self,

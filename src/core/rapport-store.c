@@ -238,21 +238,13 @@ write_setting (RapportDatabase *db,
     " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
   sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
   g_autofree char *now = rapport_timestamp_now ();
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   rapport_bind_text (stmt, 1, key);
   rapport_bind_text (stmt, 2, value);
   rapport_bind_text (stmt, 3, now);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_database_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -466,7 +458,6 @@ _rapport_store_insert_customer (RapportStore     *self,
   sqlite3_stmt *stmt;
   GDate since;
   gint64 rowid;
-  int rc;
 
   if (!rapport_customer_validate (customer, error))
     return FALSE;
@@ -491,13 +482,8 @@ _rapport_store_insert_customer (RapportStore     *self,
   rapport_bind_text (stmt, 11, now);
   sort_key = rapport_sort_key (rapport_customer_get_name (customer));
   rapport_bind_text (stmt, 12, sort_key);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->db, rc, error);
-      return FALSE;
-    }
+  if (!rapport_database_step_done (self->db, stmt, error))
+    return FALSE;
   rowid = sqlite3_last_insert_rowid (rapport_database_get_handle (self->db));
   _rapport_customer_set_stored (customer, rowid, uuid, now, now);
 
@@ -553,7 +539,6 @@ _rapport_store_write_customer (RapportStore     *self,
   g_autofree char *digits = NULL;
   gint64 rowid = _rapport_customer_get_rowid (customer);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!rapport_customer_validate (customer, error))
     return FALSE;
@@ -581,13 +566,8 @@ _rapport_store_write_customer (RapportStore     *self,
   sqlite3_bind_int (stmt, 9, (int) rapport_customer_get_cadence_days (customer));
   sqlite3_bind_int (stmt, 10, rapport_customer_get_phone_needs_check (customer));
   rapport_bind_text (stmt, 11, now);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->db, rc, error);
-      return FALSE;
-    }
+  if (!rapport_database_step_done (self->db, stmt, error))
+    return FALSE;
   if (sqlite3_changes (rapport_database_get_handle (self->db)) == 0)
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
@@ -674,7 +654,6 @@ delete_customer_cb (RapportDatabase *db,
   g_autofree char *now = rapport_timestamp_now ();
   gint64 rowid = _rapport_store_resolve_customer (d->self, d->id, error);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (rowid == 0)
     return FALSE;
@@ -683,14 +662,7 @@ delete_customer_cb (RapportDatabase *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
   rapport_bind_text (stmt, 2, now);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_database_step_done (db, stmt, error);
 }
 
 /* A soft delete: the customer leaves every list and agenda, its history stays. */

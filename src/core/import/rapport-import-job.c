@@ -301,19 +301,11 @@ run_with_id (RapportDatabase  *db,
              GError          **error)
 {
   sqlite3_stmt *stmt = rapport_database_prepare (db, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_database_step_done (db, stmt, error);
 }
 
 /* What an import takes away from the customers table while it writes, and

@@ -89,22 +89,6 @@ outbox_db (RapportOutbox *self)
   return rapport_store_get_database (self->store);
 }
 
-static gboolean
-step_done (RapportDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct {
   const char *kind;
   const char *payload;
@@ -150,7 +134,7 @@ queue_cb (RapportDatabase  *db,
       rapport_bind_text (stmt, 1, op->uuid);
       rapport_bind_text (stmt, 2, op->payload);
       rapport_bind_text (stmt, 3, now);
-      return step_done (db, stmt, error);
+      return rapport_database_step_done (db, stmt, error);
     }
 
   op->uuid = rapport_uuid_new ();
@@ -161,7 +145,7 @@ queue_cb (RapportDatabase  *db,
   rapport_bind_text (stmt, 2, op->kind);
   rapport_bind_text (stmt, 3, op->payload);
   rapport_bind_text (stmt, 4, now);
-  return step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 char *
@@ -288,7 +272,7 @@ claim_cb (RapportDatabase  *db,
   rapport_bind_text (stmt, 2, until);
   rapport_bind_text (stmt, 3, now);
   sqlite3_bind_int (stmt, 4, op->force);
-  if (!step_done (db, stmt, error))
+  if (!rapport_database_step_done (db, stmt, error))
     return FALSE;
   op->claimed = sqlite3_changes (rapport_database_get_handle (db)) == 1;
   return TRUE;
@@ -329,7 +313,7 @@ delivered_cb (RapportDatabase  *db,
     return FALSE;
   rapport_bind_text (stmt, 1, op->uuid);
   rapport_bind_text (stmt, 2, now);
-  return step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 gboolean
@@ -383,7 +367,7 @@ failed_cb (RapportDatabase  *db,
   rapport_bind_text (stmt, 3, next);
   rapport_bind_text (stmt, 4, op->reason);
   rapport_bind_text (stmt, 5, now);
-  return step_done (db, stmt, error);
+  return rapport_database_step_done (db, stmt, error);
 }
 
 gboolean
