@@ -246,27 +246,32 @@ update_hook_cb (void          *user_data,
     self->customers_serial++;
 }
 
-guint64
-rapport_database_get_customers_serial (RapportDatabase *self)
+gint64
+rapport_database_get_data_version (RapportDatabase *self)
 {
   static const char sql[] = "PRAGMA data_version";
   sqlite3_stmt *stmt = rapport_database_prepare (self, sql, NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+guint64
+rapport_database_get_customers_serial (RapportDatabase *self)
+{
+  gint64 version = rapport_database_get_data_version (self);
 
   /* data_version moves when another connection commits; it cannot say which
    * table, so any outside commit counts as a change of the customers. */
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (version < 0 || version != self->data_version)
     {
-      gint64 version = sqlite3_column_int64 (stmt, 0);
-      if (version != self->data_version)
-        {
-          self->data_version = version;
-          self->customers_serial++;
-        }
+      self->data_version = version;
+      self->customers_serial++;
     }
-  else
-    self->customers_serial++;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
   return self->customers_serial;
 }
 

@@ -59,6 +59,9 @@ gboolean         rapport_database_transaction     (RapportDatabase  *self,
  * this connection (any statement, trigger or import) or another one (the CLI,
  * a restore), so that what is derived from it can be kept until then. */
 guint64          rapport_database_get_customers_serial (RapportDatabase *self);
+/* SQLite's data_version: the same until another connection commits; -1 when
+ * it cannot be read. */
+gint64           rapport_database_get_data_version (RapportDatabase *self);
 /* Sets @error from the connection's last error, as a sentence for a person. */
 void             rapport_database_set_error       (RapportDatabase  *self,
                                                    int               rc,

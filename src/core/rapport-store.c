@@ -145,13 +145,8 @@ _rapport_store_emit_changed (RapportStore *self)
 gint64
 rapport_store_get_outside_version (RapportStore *self)
 {
-  gint64 version = 0;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
-  /* SQLite's data_version: the same until another connection commits. */
-  if (!rapport_database_query_int64 (self->db, "PRAGMA data_version", &version, NULL))
-    return -1;
-  return version;
+  return rapport_database_get_data_version (self->db);
 }
 
 void
