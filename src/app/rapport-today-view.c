@@ -317,14 +317,22 @@ first_screen_rows (RapportTodayView *self)
   return (guint) MAX (height - ABOVE_ROWS_HEIGHT, 0) / MIN_ROW_HEIGHT + 1;
 }
 
+/* Lets go of a handler on a frame clock, and of the clock. A window going
+ * away takes its frame clock's handlers with it: the id may be stale. */
+static void
+clear_clock_handler (GdkFrameClock **clock,
+                     gulong         *handler)
+{
+  if (*clock != NULL && *handler != 0 && g_signal_handler_is_connected (*clock, *handler))
+    g_signal_handler_disconnect (*clock, *handler);
+  *handler = 0;
+  g_clear_object (clock);
+}
+
 static void
 stop_waiting_for_paint (RapportTodayView *self)
 {
-  if (self->paint_clock != NULL)
-    {
-      g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
-      g_clear_object (&self->paint_clock);
-    }
+  clear_clock_handler (&self->paint_clock, &self->after_paint_id);
   g_clear_handle_id (&self->rest_source, g_source_remove);
 }
 
@@ -363,8 +371,7 @@ after_first_paint_cb (GdkFrameClock    *clock,
                       RapportTodayView *self)
 {
   self->painted = TRUE;
-  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
-  g_clear_object (&self->paint_clock);
+  clear_clock_handler (&self->paint_clock, &self->after_paint_id);
   if (self->rest_source == 0)
     self->rest_source = g_idle_add (make_rest_cb, self);
 }
@@ -439,14 +446,7 @@ focused_customer (RapportTodayView *self,
 static void
 stop_showing_focus (RapportTodayView *self)
 {
-  if (self->focus_clock != NULL)
-    {
-      /* A window going away takes its frame clock's handlers with it. */
-      if (g_signal_handler_is_connected (self->focus_clock, self->focus_paint_id))
-        g_signal_handler_disconnect (self->focus_clock, self->focus_paint_id);
-      self->focus_paint_id = 0;
-      g_clear_object (&self->focus_clock);
-    }
+  clear_clock_handler (&self->focus_clock, &self->focus_paint_id);
 }
 
 /* Scrolls as little as needed for the focused row to be in view. */
